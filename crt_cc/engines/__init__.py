@@ -1,0 +1,1 @@
+"""Translation engines: lift (default), model and auto (later issues)."""

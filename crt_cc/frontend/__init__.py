@@ -1,0 +1,1 @@
+"""Front end: x86 relocatable ELF objects -> sections, symbols, relocations, decoded functions."""

@@ -1,0 +1,1 @@
+"""Lifter: decoded x86 functions -> LLVM IR (textual), one module per object."""

@@ -1,0 +1,693 @@
+"""Lifting one x86-64 function to LLVM IR.
+
+The register file lives in ``alloca``s (one per GPR, per flag, per XMM and
+x87 register) so that LLVM's mem2reg turns it into SSA form and deletes every
+flag nobody reads.  The stack frame is one ``alloca`` addressed through the
+offsets recovered by :mod:`crt_cc.lift.frame`; stack arguments are read from
+the caller's area through ``argp``.  Instruction semantics live in
+:mod:`crt_cc.lift.semantics`, one module per family; this module provides the
+operand, flag, memory and control-flow machinery they share.
+"""
+
+from __future__ import annotations
+
+import capstone
+from capstone import x86
+
+from ..abi import aarch64 as native
+from ..abi.x86_64 import INTERNAL_FNTY, INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
+from ..diagnostics import CrtError, UnsupportedInstruction
+from ..frontend.decode import Function, Insn
+from . import frame as framemod
+from .ir import F64, F128, I1, I8, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
+from .regs import FLAGS, GPR_NAMES, RAX, RBP, RDX, RSP, SUBREGS, cc_of
+
+NORETURN = {"exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "longjmp", "siglongjmp",
+            "__longjmp_chk", "err", "errx", "verr", "verrx", "pthread_exit", "__cxa_throw", "quick_exit",
+            "__fortify_fail", "__chk_fail"}
+RETURNS_TWICE = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "vfork", "savectx", "getcontext"}
+RED_ZONE = 128
+FRAME_ABOVE = 64           # return-address slot plus slack for reading outgoing words
+
+
+class Lifted:
+    """What the module needs to know about a lifted function."""
+
+    def __init__(self, text: str, n_stack_words: int, variadic: bool):
+        self.text = text
+        self.n_stack_words = n_stack_words
+        self.variadic = variadic
+
+
+class FunctionLifter:
+    def __init__(self, ctx, fn: Function):
+        self.ctx = ctx
+        self.fn = fn
+        self.b = FunctionBuilder()
+        self.insn: Insn | None = None
+        self.st: framemod.FrameState = framemod.ENTRY
+        self.cmp_cache: tuple | None = None   # last flag-setting operation, for direct icmp
+        self.max_arg_off = 0                  # highest incoming stack byte read (x86 frame offset)
+        self.variadic = False
+
+    # ------------------------------------------------------------------ errors
+    def line_of(self, insn: Insn) -> int | None:
+        return self.ctx.obj.line_of(self.fn.section.index, insn.addr, insn.mnemonic)
+
+    def error(self, msg: str, insn: Insn | None = None) -> CrtError:
+        insn = insn or self.insn
+        return CrtError(msg, self.ctx.source_file, self.line_of(insn) if insn else None)
+
+    def unsupported(self, what: str | None = None) -> UnsupportedInstruction:
+        insn = self.insn
+        text = what or f"unsupported instruction '{insn.mnemonic}'"
+        if what is None and insn.op_str:
+            text += f" (in '{insn}')"
+        return UnsupportedInstruction(text, self.ctx.source_file, self.line_of(insn))
+
+    # ------------------------------------------------------------------ CFG
+    def _build_cfg(self) -> None:
+        fn = self.fn
+        insns = fn.insns
+        addrs = {i.addr for i in insns}
+        leaders = {fn.start}
+        self.branch_targets: dict[int, int] = {}
+        for i, insn in enumerate(insns):
+            m = insn.mnemonic
+            nxt = insns[i + 1].addr if i + 1 < len(insns) else fn.end
+            if m == "jmp" or (m.startswith("j") and m != "jmp"):
+                tgt = self._direct_target(insn)
+                if tgt is not None and tgt in addrs:
+                    leaders.add(tgt)
+                    self.branch_targets[insn.addr] = tgt
+                elif tgt is not None and fn.start <= tgt < fn.end:
+                    raise self.error(f"branch into the middle of an instruction at offset {tgt:#x}", insn)
+                leaders.add(nxt)
+            elif m in ("ret", "ud2", "hlt", "int3") or m.startswith("ret"):
+                leaders.add(nxt)
+        for label in self.ctx.code_labels_in(fn):
+            if label not in addrs:
+                raise self.error(f"jump-table entry points into the middle of an instruction ({label:#x})",
+                                 insns[0])
+            leaders.add(label)
+        self.blocks: dict[int, list[Insn]] = {}
+        cur: list[Insn] | None = None
+        for insn in insns:
+            if insn.addr in leaders:
+                cur = []
+                self.blocks[insn.addr] = cur
+            cur.append(insn)
+        self.succs: dict[int, list[int]] = {}
+        starts = sorted(self.blocks)
+        for k, start in enumerate(starts):
+            last = self.blocks[start][-1]
+            m = last.mnemonic
+            nxt = starts[k + 1] if k + 1 < len(starts) else None
+            out: list[int] = []
+            if m == "jmp":
+                if last.addr in self.branch_targets:
+                    out.append(self.branch_targets[last.addr])
+                elif self._is_indirect(last):
+                    out.extend(self.ctx.code_labels_in(self.fn))
+            elif m.startswith("j"):
+                if last.addr in self.branch_targets:
+                    out.append(self.branch_targets[last.addr])
+                if nxt is not None:
+                    out.append(nxt)
+            elif m.startswith("ret") or m in ("ud2", "hlt"):
+                pass
+            elif nxt is not None:
+                out.append(nxt)
+            self.succs[start] = out
+
+    def _direct_target(self, insn: Insn) -> int | None:
+        ops = insn.cs.operands
+        if len(ops) == 1 and ops[0].type == x86.X86_OP_IMM and not insn.relocs:
+            return ops[0].imm
+        return None
+
+    @staticmethod
+    def _is_indirect(insn: Insn) -> bool:
+        ops = insn.cs.operands
+        return bool(ops) and ops[0].type in (x86.X86_OP_REG, x86.X86_OP_MEM)
+
+    # ------------------------------------------------------------------ lifting
+    def lift(self) -> Lifted:
+        fn = self.fn
+        self._build_cfg()
+        x87_calls = {i.addr for i in fn.insns if i.mnemonic == "call" and self.ctx.call_returns_x87(self, i)}
+        self.before = framemod.analyse(fn, self.blocks, self.succs, x87_calls)
+        if any(i.mnemonic.startswith("f") for i in fn.insns):
+            framemod.check_x87(fn, self.before, self.line_of)
+        min_rsp = min([s.rsp for s in self.before.values() if s.rsp is not None] + [0])
+        below = -min_rsp + RED_ZONE + 64
+        below += (framemod.ENTRY_ALIGN - below) % 64          # entry rsp == 8 (mod 64)
+        self.frame_below = below
+
+        b = self.b
+        entry = b.new_block("entry")
+        b.position(entry)
+        self.frame = b.alloca(f"[{below + FRAME_ABOVE} x i8]", align=64)
+        self.gpr = [b.alloca(I64) for _ in range(16)]
+        self.flag = {f: b.alloca(I1, align=1) for f in FLAGS}
+        self.xmm = [b.alloca(V2I64, align=16) for _ in range(16)]
+        self.x87 = [b.alloca(F128, align=16) for _ in range(8)]
+        params = []
+        for n, reg in enumerate(INTERNAL_PARAM_GPRS):
+            params.append(f"i64 %a{n}")
+            b.store(Val(I64, f"%a{n}"), self.gpr[reg])
+        for n in range(N_XMM_ARGS):
+            params.append(f"{V2I64} %x{n}")
+            b.store(Val(V2I64, f"%x{n}"), self.xmm[n])
+        params.append("ptr %argp")
+        self.argp = Val(PTR, "%argp")
+        rsp0 = b.ptrtoint(b.gep(self.frame, const(I64, below)))
+        b.store(rsp0, self.gpr[RSP])
+        b.store(const(I1, 0), self.flag["df"])
+        self.labels = {start: b.new_block(f"L{start:x}") for start in self.blocks}
+        b.terminate(f"br label %L{fn.start:x}")
+
+        for start, insns in self.blocks.items():
+            b.position(self.labels[start])
+            self.cmp_cache = None
+            for insn in insns:
+                self.insn = insn
+                self.st = self.before.get(insn.addr, framemod.FrameState(None, None, None))
+                if b.cur.terminated:
+                    break
+                self._lift_insn(insn)
+            if not b.cur.terminated:
+                last = insns[-1]
+                nxt = last.end
+                if nxt in self.labels:
+                    b.terminate(f"br label %L{nxt:x}")
+                else:
+                    b.terminate("unreachable")
+
+        linkage = "internal"
+        header = f'define {linkage} {INTERNAL_RET} {self.ctx.internal_name(fn)}({", ".join(params)})'
+        attrs = " #0" if self.ctx.uses_returns_twice(fn) else ""
+        n_words = max(0, (self.max_arg_off + 7) // 8)
+        return Lifted(b.render(header + attrs), n_words, self.variadic)
+
+    def _lift_insn(self, insn: Insn) -> None:
+        from .semantics import SEMANTICS
+        m = insn.mnemonic
+        handler = SEMANTICS.get(m)
+        if handler is None:
+            # prefixed forms (rep/repne/lock/notrack/bnd) appear as "rep movsb" etc.
+            parts = m.split()
+            if len(parts) > 1:
+                handler = SEMANTICS.get(" ".join(parts[:2])) or SEMANTICS.get(parts[-1]) \
+                    if parts[0] in ("lock", "notrack", "bnd") else SEMANTICS.get(" ".join(parts[:2]))
+        if handler is None:
+            raise self.unsupported()
+        handler(self, insn)
+
+    # ------------------------------------------------------------------ registers
+    def get64(self, reg: int) -> Val:
+        return self.b.load(I64, self.gpr[reg], 8)
+
+    def set64(self, reg: int, v: Val) -> None:
+        self.b.store(v, self.gpr[reg], 8)
+
+    def get_reg(self, name: str) -> Val:
+        reg, off, size = SUBREGS[name]
+        v = self.get64(reg)
+        if off:
+            v = self.b.lshr(v, const(I64, 8 * off))
+        return self.b.resize(v, size * 8)
+
+    def set_reg(self, name: str, v: Val) -> None:
+        reg, off, size = SUBREGS[name]
+        b = self.b
+        bits = size * 8
+        assert bits_of(v.ty) == bits, (name, v)
+        if size == 8:
+            self.set64(reg, v)
+        elif size == 4:
+            self.set64(reg, b.zext(v, I64))
+        else:
+            old = self.get64(reg)
+            mask = ((1 << bits) - 1) << (8 * off)
+            keep = b.and_(old, const(I64, ~mask))
+            new = b.zext(v, I64)
+            if off:
+                new = b.shl(new, const(I64, 8 * off))
+            self.set64(reg, b.or_(keep, new))
+
+    def get_flag(self, f: str) -> Val:
+        return self.b.load(I1, self.flag[f], 1)
+
+    def set_flag(self, f: str, v: Val) -> None:
+        self.b.store(v, self.flag[f], 1)
+
+    def get_xmm(self, n: int) -> Val:
+        return self.b.load(V2I64, self.xmm[n], 16)
+
+    def set_xmm(self, n: int, v: Val) -> None:
+        if v.ty != V2I64:
+            v = self.b.bitcast(v, V2I64)
+        self.b.store(v, self.xmm[n], 16)
+
+    # ------------------------------------------------------------------ operands
+    def regname(self, op) -> str:
+        return self.insn.cs.reg_name(op.reg)
+
+    def is_reg(self, op) -> bool:
+        return op.type == x86.X86_OP_REG
+
+    def is_mem(self, op) -> bool:
+        return op.type == x86.X86_OP_MEM
+
+    def is_imm(self, op) -> bool:
+        return op.type == x86.X86_OP_IMM
+
+    def xmm_index(self, op) -> int | None:
+        if op.type != x86.X86_OP_REG:
+            return None
+        name = self.regname(op)
+        if name.startswith("xmm"):
+            return int(name[3:])
+        return None
+
+    def read(self, op, bits: int | None = None, signed: bool = False) -> Val:
+        """Integer value of an operand, resized to ``bits`` (immediates are sign-extended)."""
+        b = self.b
+        size = op.size * 8
+        if op.type == x86.X86_OP_REG:
+            name = self.regname(op)
+            if name not in SUBREGS:
+                raise self.unsupported(f"unsupported register '{name}' in '{self.insn}'")
+            v = self.get_reg(name)
+        elif op.type == x86.X86_OP_IMM:
+            rel = self.insn.reloc_at(self.insn.cs.imm_offset) if self.insn.cs.imm_offset else None
+            if rel is not None:
+                v = b.resize(b.ptrtoint(self.ctx.reloc_target(self, rel, 0)), size)
+            else:
+                v = const(ity(size), op.imm)
+        elif op.type == x86.X86_OP_MEM:
+            v = b.load(ity(size), self.addr(op))
+        else:
+            raise self.unsupported()
+        if bits is not None and bits != size:
+            v = b.resize(v, bits, signed or op.type == x86.X86_OP_IMM)
+        return v
+
+    def write(self, op, v: Val) -> None:
+        if op.type == x86.X86_OP_REG:
+            name = self.regname(op)
+            if name not in SUBREGS:
+                raise self.unsupported(f"unsupported register '{name}' in '{self.insn}'")
+            if name in ("rsp", "esp", "sp", "spl") and self.st.rsp is not None:
+                pass   # static offset tracking already knows; the run-time value is kept below
+            self.set_reg(name, v)
+        elif op.type == x86.X86_OP_MEM:
+            self.b.store(v, self.addr(op))
+        else:
+            raise self.unsupported()
+
+    # ------------------------------------------------------------------ memory
+    def frame_ptr(self, off: int) -> Val:
+        """Pointer to entry-rsp-relative offset ``off`` (>= 8 lies in the caller's argument area)."""
+        if off >= 8:
+            self.max_arg_off = max(self.max_arg_off, off)
+            return self.b.gep(self.argp, const(I64, off - 8))
+        return self.b.gep(self.frame, const(I64, self.frame_below + off))
+
+    def reg_offset(self, name: str) -> int | None:
+        if name == "rsp":
+            return self.st.rsp
+        if name == "rbp":
+            return self.st.rbp
+        return None
+
+    def _index_value(self, mem) -> Val | None:
+        if not mem.index:
+            return None
+        iname = self.insn.cs.reg_name(mem.index)
+        if iname.startswith("xmm") or iname.startswith("ymm"):
+            raise self.unsupported()
+        v = self.b.resize(self.get_reg(iname), 64)
+        if mem.scale != 1:
+            v = self.b.mul(v, const(I64, mem.scale))
+        return v
+
+    def addr(self, op, extra: int = 0) -> Val:
+        """Pointer for a memory operand (``extra`` bytes further on)."""
+        b = self.b
+        insn = self.insn
+        mem = op.mem
+        seg = insn.cs.reg_name(mem.segment) if mem.segment else None
+        base = insn.cs.reg_name(mem.base) if mem.base else None
+        disp = mem.disp + extra
+        rel = insn.reloc_at(insn.cs.disp_offset) if insn.cs.disp_offset else None
+        if seg == "fs":
+            return self.ctx.tls_address(self, op, rel, extra)
+        if seg not in (None, "ds", "ss", "es", "cs"):
+            raise self.unsupported(f"unsupported segment override '{seg}' in '{insn}'")
+        if base == "rip":
+            if rel is not None:
+                return self.ctx.reloc_target(self, rel, insn.end - rel.offset + extra, memory=True)
+            return self.ctx.code_address(self, insn.end + disp)
+        idx = self._index_value(mem)
+        if rel is not None:   # absolute symbol in the displacement (non-PIE code)
+            p = self.ctx.reloc_target(self, rel, extra)
+            if base:
+                p = b.gep(p, b.resize(self.get_reg(base), 64))
+            if idx is not None:
+                p = b.gep(p, idx)
+            return p
+        if base and (base in ("rsp", "rbp")) and self.reg_offset(base) is not None:
+            off = self.reg_offset(base) + disp
+            if idx is None:
+                return self.frame_ptr(off)
+            return b.gep(self.frame_ptr(off), idx)
+        if base and base.startswith("e") and base in SUBREGS or (base or "").endswith("d") and base in SUBREGS:
+            v = b.zext(self.get_reg(base), I64)          # 32-bit address size
+        elif base:
+            v = self.get_reg(base)
+        else:
+            v = const(I64, 0)
+        if idx is not None:
+            v = b.add(v, idx)
+        if disp:
+            v = b.add(v, const(I64, disp))
+        return b.inttoptr(v)
+
+    def lea_value(self, op) -> Val:
+        """The integer an address computes to (lea): a frame pointer when statically known."""
+        b = self.b
+        mem = op.mem
+        base = self.insn.cs.reg_name(mem.base) if mem.base else None
+        rel = self.insn.reloc_at(self.insn.cs.disp_offset) if self.insn.cs.disp_offset else None
+        if base in ("rsp", "rbp") and self.reg_offset(base) is not None and rel is None:
+            off = self.reg_offset(base) + mem.disp
+            if off >= 8:
+                self.variadic = True   # the address of incoming stack arguments escapes (va_start)
+                self.max_arg_off = max(self.max_arg_off, 8 * 16)
+            p = self.frame_ptr(off)
+            idx = self._index_value(mem)
+            if idx is not None:
+                p = b.gep(p, idx)
+            return b.ptrtoint(p)
+        if base == "rip" and rel is None and not mem.index:
+            tag = self.ctx.code_label_tag(self, self.insn.end + mem.disp)
+            if tag is not None:
+                return const(I64, tag)
+        return b.ptrtoint(self.addr(op))
+
+    # ------------------------------------------------------------------ stack
+    def rsp_value(self) -> Val:
+        if self.st.rsp is not None:
+            return self.b.ptrtoint(self.frame_ptr_raw(self.st.rsp))
+        return self.get64(RSP)
+
+    def frame_ptr_raw(self, off: int) -> Val:
+        return self.b.gep(self.frame, const(I64, self.frame_below + off))
+
+    def stack_ptr(self, delta: int) -> Val:
+        """Pointer to [rsp + delta] for the rsp before the current instruction."""
+        if self.st.rsp is not None:
+            return self.frame_ptr(self.st.rsp + delta)
+        return self.b.inttoptr(self.b.add(self.get64(RSP), const(I64, delta)))
+
+    def adjust_rsp(self, delta: int) -> None:
+        """Keep the run-time rsp in step (static offsets are tracked by the frame pass)."""
+        if self.st.rsp is not None:
+            self.set64(RSP, self.b.ptrtoint(self.frame_ptr_raw(self.st.rsp + delta)))
+        else:
+            self.set64(RSP, self.b.add(self.get64(RSP), const(I64, delta)))
+
+    def push(self, v: Val) -> None:
+        size = bits_of(v.ty) // 8
+        self.b.store(v, self.stack_ptr(-size))
+        self.adjust_rsp(-size)
+
+    def pop(self, bits: int = 64) -> Val:
+        v = self.b.load(ity(bits), self.stack_ptr(0))
+        self.adjust_rsp(bits // 8)
+        return v
+
+    def outgoing_stack_words(self) -> int:
+        """x86 stack words the current call site has prepared (stores at or above the call's rsp)."""
+        if self.st.rsp is None:
+            return 0
+        call_rsp = self.st.rsp
+        block = None
+        for start, insns in self.blocks.items():
+            if self.insn in insns:
+                block = insns
+                break
+        top = 0
+        for insn in reversed(block[:block.index(self.insn)]):
+            if insn.mnemonic == "call":
+                break
+            st = self.before.get(insn.addr)
+            if st is None or st.rsp is None:
+                continue
+            if insn.mnemonic in ("push", "pushq"):
+                rel = st.rsp - 8 - call_rsp
+                if rel >= 0:
+                    top = max(top, rel + 8)
+                continue
+            for op in insn.cs.operands:
+                if op.type == x86.X86_OP_MEM and op.mem.base and op.access & capstone.CS_AC_WRITE \
+                        and not op.mem.index:
+                    bname = insn.cs.reg_name(op.mem.base)
+                    roff = st.rsp if bname == "rsp" else st.rbp if bname == "rbp" else None
+                    if roff is None:
+                        continue
+                    rel = roff + op.mem.disp - call_rsp
+                    if rel >= 0:
+                        top = max(top, rel + op.size)
+        return (top + 7) // 8
+
+    # ------------------------------------------------------------------ flags
+    def parity(self, r: Val) -> Val:
+        b = self.b
+        low = b.resize(r, 8)
+        cnt = b.intrinsic("llvm.ctpop.i8", I8, [low])
+        return b.icmp("eq", b.and_(cnt, const(I8, 1)), const(I8, 0))
+
+    def set_zsp(self, r: Val) -> None:
+        b = self.b
+        self.set_flag("zf", b.icmp("eq", r, const(r.ty, 0)))
+        self.set_flag("sf", b.icmp("slt", r, const(r.ty, 0)))
+        self.set_flag("pf", self.parity(r))
+
+    def set_af(self, a: Val, c: Val, r: Val) -> None:
+        b = self.b
+        x = b.xor(b.xor(a, c), r)
+        self.set_flag("af", b.icmp("ne", b.and_(x, const(r.ty, 0x10)), const(r.ty, 0)))
+
+    def flags_add(self, a: Val, c: Val, r: Val, carry: Val | None = None) -> None:
+        b = self.b
+        if carry is None:
+            self.set_flag("cf", b.icmp("ult", r, a))
+        else:
+            wide = ity(bits_of(a.ty) * 2)
+            s = b.add(b.add(b.zext(a, wide), b.zext(c, wide)), b.zext(carry, wide))
+            self.set_flag("cf", b.icmp("ne", b.lshr(s, const(wide, bits_of(a.ty))), const(wide, 0)))
+        o = b.and_(b.xor(a, r), b.xor(c, r))
+        self.set_flag("of", b.icmp("slt", o, const(r.ty, 0)))
+        self.set_af(a, c, r)
+        self.set_zsp(r)
+        self.cmp_cache = ("add", a, c, r) if carry is None else None
+
+    def flags_sub(self, a: Val, c: Val, r: Val, borrow: Val | None = None) -> None:
+        b = self.b
+        if borrow is None:
+            self.set_flag("cf", b.icmp("ult", a, c))
+        else:
+            lt = b.icmp("ult", a, c)
+            eq = b.icmp("eq", a, c)
+            self.set_flag("cf", b.or_(lt, b.and_(eq, borrow)))
+        o = b.and_(b.xor(a, c), b.xor(a, r))
+        self.set_flag("of", b.icmp("slt", o, const(r.ty, 0)))
+        self.set_af(a, c, r)
+        self.set_zsp(r)
+        self.cmp_cache = ("sub", a, c, r) if borrow is None else None
+
+    def flags_logic(self, r: Val) -> None:
+        self.set_flag("cf", const(I1, 0))
+        self.set_flag("of", const(I1, 0))
+        self.set_flag("af", const(I1, 0))   # undefined on x86; zero is one valid choice
+        self.set_zsp(r)
+        self.cmp_cache = ("logic", r)
+
+    def cond(self, cc: str) -> Val:
+        """Value of condition code ``cc``, straight from the last compare where possible."""
+        b = self.b
+        c = self.cmp_cache
+        if c is not None and c[0] == "sub":
+            _, x, y, r = c
+            preds = {"e": "eq", "ne": "ne", "b": "ult", "ae": "uge", "be": "ule", "a": "ugt",
+                     "l": "slt", "ge": "sge", "le": "sle", "g": "sgt"}
+            if cc in preds:
+                return b.icmp(preds[cc], x, y)
+            if cc in ("s", "ns"):
+                return b.icmp("slt" if cc == "s" else "sge", r, const(r.ty, 0))
+        if c is not None and c[0] == "logic":
+            r = c[1]
+            z = const(r.ty, 0)
+            preds = {"e": "eq", "ne": "ne", "s": "slt", "ns": "sge", "l": "slt", "ge": "sge",
+                     "le": "sle", "g": "sgt", "be": "eq", "a": "ne"}
+            if cc in preds:
+                return b.icmp(preds[cc], r, z)
+            if cc in ("b", "o"):
+                return const(I1, 0)
+            if cc in ("ae", "no"):
+                return const(I1, 1)
+        if c is not None and c[0] == "add" and cc in ("e", "ne", "s", "ns"):
+            r = c[3]
+            pred = {"e": "eq", "ne": "ne", "s": "slt", "ns": "sge"}[cc]
+            return b.icmp(pred, r, const(r.ty, 0))
+        f = self.get_flag
+        if cc == "o":
+            return f("of")
+        if cc == "no":
+            return b.not_(f("of"))
+        if cc == "b":
+            return f("cf")
+        if cc == "ae":
+            return b.not_(f("cf"))
+        if cc == "e":
+            return f("zf")
+        if cc == "ne":
+            return b.not_(f("zf"))
+        if cc == "be":
+            return b.or_(f("cf"), f("zf"))
+        if cc == "a":
+            return b.not_(b.or_(f("cf"), f("zf")))
+        if cc == "s":
+            return f("sf")
+        if cc == "ns":
+            return b.not_(f("sf"))
+        if cc == "p":
+            return f("pf")
+        if cc == "np":
+            return b.not_(f("pf"))
+        if cc == "l":
+            return b.xor(f("sf"), f("of"))
+        if cc == "ge":
+            return b.not_(b.xor(f("sf"), f("of")))
+        if cc == "le":
+            return b.or_(f("zf"), b.xor(f("sf"), f("of")))
+        if cc == "g":
+            return b.not_(b.or_(f("zf"), b.xor(f("sf"), f("of"))))
+        raise self.unsupported()
+
+    def invalidate_flags(self) -> None:
+        self.cmp_cache = None
+
+    # ------------------------------------------------------------------ control flow
+    def jump(self, target: int) -> None:
+        self.b.terminate(f"br label %L{target:x}")
+
+    def branch(self, c: Val, target: int) -> None:
+        nxt = self.insn.end
+        if nxt not in self.labels:
+            blk = self.b.new_block()
+            self.b.terminate(f"br {c}, label %L{target:x}, label %{blk.label}")
+            self.b.position(blk)
+            self.b.terminate("unreachable")
+            return
+        self.b.terminate(f"br {c}, label %L{target:x}, label %L{nxt:x}")
+
+    def internal_args(self, argp: Val) -> list[Val]:
+        args = [self.get64(r) for r in INTERNAL_PARAM_GPRS]
+        args += [self.get_xmm(n) for n in range(N_XMM_ARGS)]
+        return args + [argp]
+
+    def take_internal_result(self, res: Val) -> None:
+        b = self.b
+        self.set64(RAX, b.extractvalue(res, 0, I64))
+        self.set64(RDX, b.extractvalue(res, 1, I64))
+        self.set_xmm(0, b.extractvalue(res, 2, V2I64))
+        self.set_xmm(1, b.extractvalue(res, 3, V2I64))
+        self.x87_ret = b.extractvalue(res, 4, F128)
+
+    def return_internal(self) -> None:
+        b = self.b
+        agg = Val(INTERNAL_RET, "undef")
+        agg = b.insertvalue(agg, self.get64(RAX), 0)
+        agg = b.insertvalue(agg, self.get64(RDX), 1)
+        agg = b.insertvalue(agg, self.get_xmm(0), 2)
+        agg = b.insertvalue(agg, self.get_xmm(1), 3)
+        st0 = self.x87_top_value() if (self.st.x87 or 0) >= 1 else Val(F128, "undef")
+        agg = b.insertvalue(agg, st0, 4)
+        b.terminate(f"ret {agg}")
+
+    def x87_top_value(self) -> Val:
+        from .semantics.x87 import st_get
+        return st_get(self, 0)
+
+    def call_internal(self, target: Function, argp: Val, tail: bool = False) -> None:
+        b = self.b
+        res = b.call(INTERNAL_RET, self.ctx.internal_name(target), self.internal_args(argp))
+        if tail:
+            b.terminate(f"ret {res}")
+            return
+        self.take_internal_result(res)
+        if self.ctx.returns_x87(target):
+            from .semantics.x87 import st_push
+            st_push(self, self.x87_ret, after_call=True)
+
+    def call_native(self, callee: Val | str, name: str | None, tail: bool = False) -> None:
+        """Call native code (external symbol or pointer) through the universal AAPCS64 mapping."""
+        b = self.b
+        special = self.ctx.special_call(self, name) if name else False
+        if special:
+            if tail:
+                self.return_internal()
+            return
+        k = self.outgoing_stack_words() if not tail else (self.max_arg_words_for_tail())
+        ints = [self.get64(r) for r in INTERNAL_PARAM_GPRS[:6]]
+        base = self.stack_ptr(0) if not tail else self.argp
+        for w in range(k):
+            ints.append(b.load(I64, b.gep(base, const(I64, 8 * w))))
+        fps = [b.extract(b.bitcast(self.get_xmm(n), vec(2, F64)), 0) for n in range(N_XMM_ARGS)]
+        ref = callee if isinstance(callee, str) else callee.ref
+        attrs = "#0" if name in RETURNS_TWICE else ""
+        if name in RETURNS_TWICE:
+            self.ctx.mark_returns_twice(self.fn)
+        args = ints[:native.N_INT_REGS] + fps + ints[native.N_INT_REGS:]
+        res = b.call(native.NATIVE_RET, ref, args, attrs=attrs, fnty=f"{native.NATIVE_RET} (...)")
+        rax = b.extractvalue(res, 0, I64)
+        rdx = b.extractvalue(res, 1, I64)
+        d0 = b.extractvalue(res, 2, F64)
+        d1 = b.extractvalue(res, 3, F64)
+        x0 = b.insert(Val(vec(2, F64), "zeroinitializer"), d0, 0)
+        x1 = b.insert(Val(vec(2, F64), "zeroinitializer"), d1, 0)
+        if tail:
+            agg = Val(INTERNAL_RET, "undef")
+            agg = b.insertvalue(agg, rax, 0)
+            agg = b.insertvalue(agg, rdx, 1)
+            agg = b.insertvalue(agg, b.bitcast(x0, V2I64), 2)
+            agg = b.insertvalue(agg, b.bitcast(x1, V2I64), 3)
+            b.terminate(f"ret {agg}")
+            return
+        self.set64(RAX, rax)
+        self.set64(RDX, rdx)
+        self.set_xmm(0, x0)
+        self.set_xmm(1, x1)
+        if name in NORETURN:
+            b.terminate("unreachable")
+
+    def max_arg_words_for_tail(self) -> int:
+        return 0
+
+    def reg_names(self) -> list[str]:
+        return GPR_NAMES
+
+    def frame_regs_note(self) -> str:
+        return f"rsp={self.st.rsp} rbp={self.st.rbp}"
+
+
+def condition_suffix(mnemonic: str, prefix: str) -> str | None:
+    return cc_of(mnemonic[len(prefix):])
+
+
+def rbp_reg() -> int:
+    return RBP

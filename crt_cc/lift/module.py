@@ -1,0 +1,592 @@
+"""Lifting a whole x86 object: functions, data sections, symbols, jump tables.
+
+Data sections become one LLVM global each (a packed struct of raw bytes and
+relocated fields), so the layout the x86 code relies on is kept; exported
+data symbols become aliases into them.  Relocations that point at code
+labels inside a function (jump tables, computed gotos) become *tags*: small
+integers that the lifted indirect jump switches on (see :meth:`indirect_jump`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..abi import aarch64 as native
+from ..abi.x86_64 import INTERNAL_RET, N_XMM_ARGS, internal_name
+from ..diagnostics import CrtError
+from ..frontend.decode import Function, decode_function, find_functions
+from ..frontend.elfobj import EM_X86_64, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
+from . import frame as framemod
+from .function import NORETURN, RETURNS_TWICE, FunctionLifter
+from .ir import F64, I64, PTR, V2I64, Val, const, vec
+from .regs import RDI, cc_of
+
+R_X86_64_64, R_PC32, R_PLT32, R_GOTPCREL, R_32, R_32S = 1, 2, 4, 9, 10, 11
+R_TLSGD, R_TLSLD, R_DTPOFF32, R_GOTTPOFF, R_TPOFF32, R_PC64 = 19, 20, 21, 22, 23, 24
+R_GOTPCRELX, R_REX_GOTPCRELX, R_DTPOFF64, R_TPOFF64 = 41, 42, 17, 18
+PCREL = {R_PC32, R_PLT32, R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX, R_TLSGD, R_TLSLD, R_GOTTPOFF}
+SKIP_SECTIONS = (".eh_frame", ".note", ".comment", ".debug", ".rela", ".rel.", ".symtab", ".strtab",
+                 ".shstrtab", ".group", ".llvm_addrsig", ".gnu.warning", ".stab")
+
+
+def q(name: str) -> str:
+    return '@"' + name.replace('"', '\\22') + '"'
+
+
+@dataclass
+class JumpTable:
+    section: int
+    start: int
+    relative: bool
+    entries: list[tuple[int, int]]    # (data offset, code target offset)
+
+
+class ModuleLifter:
+    def __init__(self, obj: ObjectFile, target, options):
+        self.obj = obj
+        self.target = target
+        self.options = options
+        self.source_file = options.source_file
+        self.functions: list[Function] = []
+        self.fn_at: dict[tuple[int, int], Function] = {}
+        self.externals: dict[str, str] = {}          # name -> "func" | "data"
+        self.weak_undef: set[str] = set()
+        self.helpers: set[str] = set()
+        self.returns_twice_fns: set[str] = set()
+        self.x87_returners: set[str] = set()
+        self.private_globals: list[str] = []
+        self.tags: dict[tuple[int, int], int] = {}     # (code section, offset) -> tag
+        self.tables: list[JumpTable] = []
+        self.data_globals: dict[int, str] = {}
+
+    # ------------------------------------------------------------------ analysis
+    def prepare(self) -> None:
+        obj = self.obj
+        self.functions = find_functions(obj)
+        for fn in self.functions:
+            decode_function(obj, fn)
+            self.fn_at[(fn.section.index, fn.start)] = fn
+        for sec in obj.sections:
+            if self._is_data(sec):
+                self.data_globals[sec.index] = q(f"sec.{sec.index}{sec.name}")
+        self._find_code_labels()
+        self._find_x87_returners()
+
+    @staticmethod
+    def _is_data(sec: Section) -> bool:
+        return sec.is_alloc and not sec.is_code and not sec.name.startswith(SKIP_SECTIONS)
+
+    def _sym_offset(self, sym: Symbol, addend: int) -> tuple[int | str, int]:
+        if sym.type == "STT_SECTION":
+            return sym.shndx, addend
+        return sym.shndx, sym.value + addend
+
+    def _function_containing(self, sec: int, off: int) -> Function | None:
+        for fn in self.functions:
+            if fn.section.index == sec and fn.start <= off < fn.end:
+                return fn
+        return None
+
+    def _find_code_labels(self) -> None:
+        """Jump-table entries and other references to code labels that are not function starts."""
+        code_refs: dict[int, set[int]] = {}     # data section -> offsets referenced from code
+        for fn in self.functions:
+            for insn in fn.insns:
+                for r in insn.relocs:
+                    sec, off = self._sym_offset(r.symbol, r.addend)
+                    if not isinstance(sec, int):
+                        continue
+                    if r.type in PCREL:
+                        off += insn.end - r.offset
+                    code_refs.setdefault(sec, set()).add(off)
+                    if self.obj.sections[sec].is_code and (sec, off) not in self.fn_at:
+                        if self._function_containing(sec, off):
+                            self._tag(sec, off)
+                # rip-relative references within the same code section (no relocation)
+                for op in insn.cs.operands:
+                    if op.type == 3 and op.mem.base and insn.cs.reg_name(op.mem.base) == "rip" \
+                            and not insn.relocs:
+                        off = insn.end + op.mem.disp
+                        if (fn.section.index, off) not in self.fn_at \
+                                and self._function_containing(fn.section.index, off):
+                            self._tag(fn.section.index, off)
+        for sec in self.obj.sections:
+            if not self._is_data(sec):
+                continue
+            starts = sorted(code_refs.get(sec.index, ()))
+            by_table: dict[tuple[int, bool], JumpTable] = {}
+            for off in sorted(sec.relocs):
+                r = sec.relocs[off]
+                tsec, toff = self._sym_offset(r.symbol, r.addend)
+                if not isinstance(tsec, int) or not self.obj.sections[tsec].is_code:
+                    continue
+                if r.type == R_X86_64_64:
+                    relative = False
+                elif r.type in (R_PC32, R_PLT32):
+                    relative = True
+                else:
+                    continue
+                if not relative and (tsec, toff) in self.fn_at:
+                    continue                              # a function pointer, not a label
+                base = max((s for s in starts if s <= off), default=None)
+                if base is None:
+                    if relative:
+                        continue
+                    base = off
+                if relative:
+                    toff = toff - (off - base)
+                    if (tsec, toff) in self.fn_at:
+                        continue
+                if not self._function_containing(tsec, toff):
+                    continue
+                jt = by_table.get((base, relative))
+                if jt is None:
+                    jt = by_table[(base, relative)] = JumpTable(sec.index, base, relative, [])
+                    self.tables.append(jt)
+                jt.entries.append((off, toff))
+                self._tag(tsec, toff)
+        if self.tags:
+            biggest = max([s.size for s in self.obj.sections if self._is_data(s)] + [1])
+            self.tag_spacing = 1 << max(4, (2 * biggest + 16).bit_length())
+            if (len(self.tags) + 1) * self.tag_spacing >= 1 << 31:
+                raise CrtError("too many jump-table labels for the tag encoding", self.source_file)
+            for n, key in enumerate(sorted(self.tags)):
+                self.tags[key] = (n + 1) * self.tag_spacing
+
+    def _tag(self, sec: int, off: int) -> None:
+        self.tags.setdefault((sec, off), 0)
+
+    def code_labels_in(self, fn: Function) -> list[int]:
+        return sorted(off for (sec, off) in self.tags if sec == fn.section.index and fn.start <= off < fn.end)
+
+    def _find_x87_returners(self) -> None:
+        for _ in range(4):
+            changed = False
+            for fn in self.functions:
+                if fn.name in self.x87_returners or not any(i.mnemonic.startswith("f") for i in fn.insns):
+                    continue
+                lf = FunctionLifter(self, fn)
+                lf._build_cfg()
+                calls = {i.addr for i in fn.insns if i.mnemonic == "call" and self.call_returns_x87(lf, i)}
+                before = framemod.analyse(fn, lf.blocks, lf.succs, calls)
+                for insn in fn.insns:
+                    st = before.get(insn.addr)
+                    if insn.mnemonic.startswith("ret") and st is not None and (st.x87 or 0) >= 1:
+                        self.x87_returners.add(fn.name)
+                        changed = True
+                        break
+            if not changed:
+                break
+
+    # ------------------------------------------------------------------ queries from the lifter
+    def cc(self, suffix: str) -> str:
+        cc = cc_of(suffix)
+        if cc is None:
+            raise CrtError(f"unknown condition code '{suffix}'", self.source_file)
+        return cc
+
+    def internal_name(self, fn: Function) -> str:
+        return internal_name(f"{fn.name}@{fn.section.index}:{fn.start:x}")
+
+    def returns_x87(self, fn: Function) -> bool:
+        return fn.name in self.x87_returners
+
+    def call_returns_x87(self, lf, insn) -> bool:
+        target, _ = self.direct_call_target(lf, insn, quiet=True)
+        return target is not None and self.returns_x87(target)
+
+    def uses_returns_twice(self, fn: Function) -> bool:
+        return fn.name in self.returns_twice_fns
+
+    def mark_returns_twice(self, fn: Function) -> None:
+        self.returns_twice_fns.add(fn.name)
+
+    def need_helper(self, name: str) -> None:
+        self.helpers.add(name)
+        if name == "div_trap":
+            self.externals.setdefault("raise", "func")
+            self.externals.setdefault("abort", "func")
+
+    def external(self, name: str, kind: str = "func") -> str:
+        if self.externals.get(name) != "func":
+            self.externals[name] = kind
+        return q(name)
+
+    def direct_call_target(self, lf, insn, quiet: bool = False) -> tuple[Function | None, str | None]:
+        ops = insn.cs.operands
+        if ops and ops[0].type == 2 and insn.relocs:
+            r = insn.relocs[0]
+            sym = r.symbol
+            if not sym.defined:
+                if sym.bind == "STB_WEAK":
+                    self.weak_undef.add(sym.name)
+                return None, sym.name
+            sec, off = self._sym_offset(sym, r.addend + (insn.end - r.offset))
+            fn = self.fn_at.get((sec, off))
+            if fn is None:
+                if quiet:
+                    return None, None
+                raise lf.error(f"call to '{sym.name}{r.addend:+d}' does not reach a function start")
+            return fn, fn.name
+        if ops and ops[0].type == 2:
+            fn = self.fn_at.get((lf.fn.section.index, ops[0].imm))
+            if fn is None and not quiet:
+                raise lf.error(f"call to offset {ops[0].imm:#x} does not reach a function start")
+            return fn, fn.name if fn else None
+        return None, None
+
+    def special_call(self, lf, name: str) -> bool:
+        b = lf.b
+        if name == "__tls_get_addr":
+            lf.set64(0, lf.get64(RDI))        # rdi already holds the variable's address
+            return True
+        if name == "__stack_chk_fail":
+            b.call("void", self.external("__stack_chk_fail"), [], fnty=f"{native.NATIVE_RET} (...)")
+            b.terminate("unreachable")
+            return True
+        return False
+
+    def tls_address(self, lf, op, rel: Reloc | None, extra: int) -> Val:
+        b = lf.b
+        mem = op.mem
+        if rel is not None and rel.type == R_TPOFF32:
+            p = self._tls_var(lf, rel.symbol, rel.addend + extra)
+        elif rel is None and not mem.base and not mem.index:
+            disp = mem.disp + extra
+            if disp == 0x28:
+                return Val(PTR, self.external("__stack_chk_guard", "data"))
+            if disp == 0:
+                tp = b.intrinsic("llvm.thread.pointer.p0", PTR, [])
+                slot = b.alloca(I64)
+                b.store(b.ptrtoint(tp), slot)
+                return slot
+            raise lf.unsupported(f"unsupported %fs-relative access at offset {disp:#x} in '{lf.insn}'")
+        else:
+            raise lf.unsupported(f"unsupported %fs-relative access in '{lf.insn}'")
+        if mem.base:
+            p = b.gep(p, b.resize(lf.get_reg(lf.insn.cs.reg_name(mem.base)), 64))
+        if mem.index:
+            p = b.gep(p, lf._index_value(mem))
+        return p
+
+    def _tls_var(self, lf, sym: Symbol, addend: int) -> Val:
+        base = self._symbol_const(sym, addend)
+        return lf.b.call(PTR, "@llvm.threadlocal.address.p0", [Val(PTR, base)])
+
+    def _tp_offset(self, lf, sym: Symbol, addend: int) -> Val:
+        """tpoff(x) := &x - thread pointer, so that tp + tpoff(x) == &x on any target."""
+        b = lf.b
+        addr = b.ptrtoint(self._tls_var(lf, sym, addend))
+        tp = b.ptrtoint(b.intrinsic("llvm.thread.pointer.p0", PTR, []))
+        return b.sub(addr, tp)
+
+    def reloc_target(self, lf, rel: Reloc, adjust: int, memory: bool = False) -> Val:
+        """Pointer that a relocated operand designates (for memory operands: the memory's address)."""
+        b = lf.b
+        t = rel.type
+        sym = rel.symbol
+        if t in (R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX):
+            if rel.addend + adjust != 0:
+                raise lf.error(f"unsupported GOT reference with offset in '{lf.insn}'")
+            value = self._symbol_const(sym, 0)
+            name = f"got.{sym.name}"
+            if name not in self.private_globals:
+                self.private_globals.append(name)
+                self._got_entries = getattr(self, "_got_entries", {})
+                self._got_entries[name] = value
+            return Val(PTR, q(name))
+        if t == R_GOTTPOFF:
+            slot = b.alloca(I64)
+            b.store(self._tp_offset(lf, sym, 0), slot)
+            return slot
+        if t == R_TLSGD:
+            return self._tls_var(lf, sym, 0)
+        if t == R_TLSLD:
+            return Val(PTR, "null")
+        if t in (R_DTPOFF32, R_DTPOFF64):
+            return self._tls_var(lf, sym, rel.addend)
+        if t in (R_TPOFF32, R_TPOFF64):
+            return b.inttoptr(self._tp_offset(lf, sym, rel.addend))
+        addend = rel.addend + (adjust if t in PCREL else 0)
+        if t in PCREL or t in (R_X86_64_64, R_32, R_32S):
+            sec, off = self._sym_offset(sym, addend)
+            if isinstance(sec, int) and self.obj.sections[sec].is_code:
+                return self.code_address(lf, off, sec)
+            return Val(PTR, self._symbol_const(sym, addend))
+        raise lf.unsupported(f"unsupported relocation type {t} in '{lf.insn}'")
+
+    def code_address(self, lf, off: int, sec: int | None = None) -> Val:
+        sec = lf.fn.section.index if sec is None else sec
+        fn = self.fn_at.get((sec, off))
+        if fn is not None:
+            return Val(PTR, q(fn.name) if fn.exported else self._local_adapter(fn))
+        tag = self.tags.get((sec, off))
+        if tag:
+            return Val(PTR, f"inttoptr (i64 {tag} to ptr)")
+        raise lf.error(f"reference to code offset {off:#x} that is neither a function nor a label")
+
+    def code_label_tag(self, lf, off: int) -> int | None:
+        return self.tags.get((lf.fn.section.index, off)) or None
+
+    def _local_adapter(self, fn: Function) -> str:
+        return q(f"{fn.name}.local.{fn.section.index}.{fn.start:x}")
+
+    def _symbol_const(self, sym: Symbol, addend: int) -> str:
+        """Constant expression (ptr) for symbol + addend."""
+        if sym.shndx == "SHN_UNDEF":
+            if sym.bind == "STB_WEAK":
+                self.weak_undef.add(sym.name)
+            base = self.external(sym.name, "data")
+            off = addend
+        elif sym.shndx == "SHN_COMMON":
+            base, off = q(sym.name), addend
+        elif sym.shndx == "SHN_ABS":
+            return f"inttoptr (i64 {sym.value + addend} to ptr)"
+        else:
+            sec, off = self._sym_offset(sym, addend)
+            section = self.obj.sections[sec]
+            if section.is_code:
+                fn = self.fn_at.get((sec, off))
+                if fn is None:
+                    tag = self.tags.get((sec, off))
+                    if tag:
+                        return f"inttoptr (i64 {tag} to ptr)"
+                    raise CrtError(f"reference to code offset {off:#x} in '{section.name}' that is not a "
+                                   "function start", self.source_file)
+                return q(fn.name) if fn.exported else self._local_adapter(fn)
+            base = self.data_globals.get(sec)
+            if base is None:
+                raise CrtError(f"reference to non-allocated section '{section.name}'", self.source_file)
+        if off == 0:
+            return base
+        return f"getelementptr (i8, ptr {base}, i64 {off})"
+
+    # ------------------------------------------------------------------ indirect jumps
+    def indirect_jump(self, lf, v: Val) -> None:
+        """Switch over the function's tagged labels; anything else is an indirect tail call."""
+        b = lf.b
+        fn = lf.fn
+        sec = fn.section.index
+        labels = self.code_labels_in(fn)
+        for jt in self.tables:
+            targets = sorted({t for _, t in jt.entries if fn.start <= t < fn.end})
+            if not jt.relative or not targets:
+                continue
+            nxt = b.new_block()
+            tbase = self.data_globals[jt.section]
+            key = b.sub(v, b.ptrtoint(Val(PTR, f"getelementptr (i8, ptr {tbase}, i64 {jt.start})")))
+            cases = " ".join(f"i64 {self.tags[(sec, t)]}, label %L{t:x}" for t in targets)
+            b.terminate(f"switch {key}, label %{nxt.label} [ {cases} ]")
+            b.position(nxt)
+        if labels:
+            nxt = b.new_block()
+            cases = " ".join(f"i64 {self.tags[(sec, t)]}, label %L{t:x}" for t in labels)
+            b.terminate(f"switch {v}, label %{nxt.label} [ {cases} ]")
+            b.position(nxt)
+        if lf.st.rsp == 0:
+            lf.call_native(b.inttoptr(v), None, tail=True)
+        else:
+            b.call("void", "@llvm.trap", [])
+            b.terminate("unreachable")
+
+    # ------------------------------------------------------------------ data
+    def _data_global(self, sec: Section) -> str:
+        pieces: list[str] = []
+        data = sec.data if not sec.is_nobits else None
+        pos = 0
+        relocs = sorted(sec.relocs.items())
+
+        def raw(upto: int):
+            nonlocal pos
+            if upto > pos:
+                if data is None:
+                    pieces.append(f"[{upto - pos} x i8] zeroinitializer")
+                else:
+                    chunk = data[pos:upto]
+                    if not any(chunk):
+                        pieces.append(f"[{len(chunk)} x i8] zeroinitializer")
+                    else:
+                        pieces.append(f"[{len(chunk)} x i8] c\"" + "".join(
+                            chr(c) if 32 <= c < 127 and c not in (34, 92) else f"\\{c:02X}" for c in chunk) + "\"")
+                pos = upto
+
+        gname = self.data_globals[sec.index]
+        for off, r in relocs:
+            raw(off)
+            pieces.append(self._data_reloc(sec, off, r, gname))
+            pos = off + (8 if r.type in (R_X86_64_64, R_PC64, R_DTPOFF64, R_TPOFF64) else 4)
+        raw(sec.size)
+        if not pieces:
+            pieces.append("[0 x i8] zeroinitializer")
+        types = ", ".join(p.split(" ", 1)[0] if not p.startswith("[") else p[:p.index("]") + 1]
+                          for p in pieces)
+        kind = "global" if (sec.flags & SHF_WRITE) or sec.is_tls else "constant"
+        tls = "thread_local " if sec.is_tls else ""
+        attrs = f", align {min(sec.align, 4096)}"
+        std = (".text", ".data", ".rodata", ".bss", ".tdata", ".tbss", ".data.rel.ro", ".sdata")
+        if not sec.name.startswith(std) or sec.name.startswith((".init_array", ".fini_array")):
+            attrs = f', section "{sec.name}"' + attrs
+        return f"{gname} = internal {tls}{kind} <{{ {types} }}> <{{ {', '.join(pieces)} }}>{attrs}"
+
+    def _data_reloc(self, sec: Section, off: int, r: Reloc, gname: str) -> str:
+        tsec, toff = self._sym_offset(r.symbol, r.addend)
+        is_code = isinstance(tsec, int) and self.obj.sections[tsec].is_code
+        if r.type == R_X86_64_64:
+            if is_code and (tsec, toff) not in self.fn_at and (tsec, toff) in self.tags:
+                return f"i64 {self.tags[(tsec, toff)]}"
+            return f"ptr {self._symbol_const(r.symbol, r.addend)}"
+        if r.type in (R_PC32, R_PLT32):
+            for jt in self.tables:
+                if jt.section == sec.index and jt.relative:
+                    for eoff, t in jt.entries:
+                        if eoff == off:
+                            return f"i32 {self.tags[(tsec, t)]}"
+            target = self._symbol_const(r.symbol, r.addend)
+            here = f"getelementptr (i8, ptr {gname}, i64 {off})"
+            return f"i32 trunc (i64 sub (i64 ptrtoint (ptr {target} to i64), i64 ptrtoint (ptr {here} to i64)) to i32)"
+        if r.type in (R_32, R_32S):
+            return f"i32 trunc (i64 ptrtoint (ptr {self._symbol_const(r.symbol, r.addend)} to i64) to i32)"
+        if r.type == R_PC64:
+            target = self._symbol_const(r.symbol, r.addend)
+            here = f"getelementptr (i8, ptr {gname}, i64 {off})"
+            return f"i64 sub (i64 ptrtoint (ptr {target} to i64), i64 ptrtoint (ptr {here} to i64))"
+        raise CrtError(f"unsupported data relocation type {r.type} in section '{sec.name}' at offset {off:#x}",
+                       self.source_file)
+
+    # ------------------------------------------------------------------ adapters
+    def _adapter(self, fn: Function, name: str, linkage: str, n_words: int) -> str:
+        """Native (AAPCS64) entry point that calls the lifted body with SysV registers."""
+        params = native.entry_params(n_words)
+        ps = [f"{t} %p{i}" for i, t in enumerate(params)]
+        lines = []
+        words = max(1, n_words)
+        lines.append(f"  %argp = alloca [{words} x i64], align 16")
+        for w in range(n_words):
+            src = 6 + w if w < 2 else 16 + (w - 2)
+            lines.append(f"  %ap{w} = getelementptr i64, ptr %argp, i64 {w}")
+            lines.append(f"  store i64 %p{src}, ptr %ap{w}, align 8")
+        args = [f"i64 %p{i}" for i in range(6)] + ["i64 8"]
+        for k in range(N_XMM_ARGS):
+            lines.append(f"  %xv{k} = insertelement <2 x double> zeroinitializer, double %p{8 + k}, i32 0")
+            lines.append(f"  %x{k} = bitcast <2 x double> %xv{k} to {V2I64}")
+            args.append(f"{V2I64} %x{k}")
+        args.append("ptr %argp")
+        lines.append(f"  %r = call {INTERNAL_RET} {self.internal_name(fn)}({', '.join(args)})")
+        if self.returns_x87(fn):
+            ret_ty = "fp128"
+            lines.append("  %st0 = extractvalue %r, 4".replace("%r", f"{INTERNAL_RET} %r"))
+            lines.append("  ret fp128 %st0")
+        else:
+            ret_ty = native.NATIVE_RET
+            lines.append(f"  %rax = extractvalue {INTERNAL_RET} %r, 0")
+            lines.append(f"  %rdx = extractvalue {INTERNAL_RET} %r, 1")
+            for k in (0, 1):
+                lines.append(f"  %xr{k} = extractvalue {INTERNAL_RET} %r, {2 + k}")
+                lines.append(f"  %xd{k} = bitcast {V2I64} %xr{k} to <2 x double>")
+                lines.append(f"  %d{k} = extractelement <2 x double> %xd{k}, i32 0")
+            lines.append(f"  %o0 = insertvalue {ret_ty} undef, i64 %rax, 0")
+            lines.append(f"  %o1 = insertvalue {ret_ty} %o0, i64 %rdx, 1")
+            lines.append(f"  %o2 = insertvalue {ret_ty} %o1, double %d0, 2")
+            lines.append(f"  %o3 = insertvalue {ret_ty} %o2, double %d1, 3")
+            lines.append(f"  ret {ret_ty} %o3")
+        head = f"define {linkage}{ret_ty} {name}({', '.join(ps)})"
+        return head + " {\n" + "\n".join(lines) + "\n}"
+
+    @staticmethod
+    def _linkage(sym: Symbol) -> str:
+        vis = {"STV_HIDDEN": "hidden ", "STV_PROTECTED": "protected "}.get(sym.visibility, "")
+        if sym.bind == "STB_LOCAL":
+            return "internal "
+        if sym.bind == "STB_WEAK":
+            return "weak " + vis
+        return vis
+
+    # ------------------------------------------------------------------ assembly of the module
+    def build(self) -> str:
+        self.prepare()
+        bodies: list[str] = []
+        intrinsics: dict[str, str] = {}
+        lifted = {}
+        for fn in self.functions:
+            lf = FunctionLifter(self, fn)
+            res = lf.lift()
+            lifted[fn.name] = res
+            bodies.append(res.text)
+            intrinsics.update(lf.b.intrinsics)
+            self.options.report.append({"function": fn.name, "engine": "lift", "verified": "by construction",
+                                        "stack_words": res.n_stack_words, "variadic": res.variadic})
+        out: list[str] = []
+        for sec_index in self.data_globals:
+            out.append(self._data_global(self.obj.sections[sec_index]))
+        for name, value in getattr(self, "_got_entries", {}).items():
+            out.append(f"{q(name)} = private unnamed_addr constant ptr {value}, align 8")
+        defined = set()
+        for sym in self.obj.symbols:
+            if not sym.name or sym.type in ("STT_SECTION", "STT_FILE"):
+                continue
+            if sym.shndx == "SHN_COMMON":
+                out.append(f"{q(sym.name)} = common global [{max(sym.size, 1)} x i8] zeroinitializer, "
+                           f"align {max(1, min(sym.value, 4096))}")
+                defined.add(sym.name)
+            elif sym.defined and sym.bind != "STB_LOCAL" and sym.shndx in self.data_globals:
+                size = max(sym.size, 1)
+                tls = "thread_local " if self.obj.sections[sym.shndx].is_tls else ""
+                gep = f"getelementptr (i8, ptr {self.data_globals[sym.shndx]}, i64 {sym.value})"
+                out.append(f"{q(sym.name)} = {self._linkage(sym)}{tls}alias [{size} x i8], ptr {gep}")
+                defined.add(sym.name)
+        used = []
+        for sec_index, g in self.data_globals.items():
+            name = self.obj.sections[sec_index].name
+            if name.startswith((".init_array", ".fini_array", ".preinit_array", ".ctors", ".dtors")) \
+                    or not name.startswith((".data", ".rodata", ".bss", ".tdata", ".tbss")):
+                used.append(g)
+        for fn in self.functions:
+            res = lifted[fn.name]
+            words = 16 if res.variadic else res.n_stack_words
+            primary = fn.symbols[0]
+            if fn.exported:
+                out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words))
+                defined.add(fn.name)
+                for alias in fn.symbols[1:]:
+                    if alias.bind != "STB_LOCAL":
+                        out.append(f"{q(alias.name)} = {self._linkage(alias)}alias i8, ptr {q(fn.name)}")
+                        defined.add(alias.name)
+            else:
+                out.append(self._adapter(fn, self._local_adapter(fn), "internal ", words))
+        out.extend(bodies)
+        for name, kind in sorted(self.externals.items()):
+            if name in defined:
+                continue
+            weak = "extern_weak " if name in self.weak_undef else ""
+            if kind == "func":
+                attrs = " #0" if name in RETURNS_TWICE else (" #1" if name in NORETURN else "")
+                out.append(f"declare {weak}{native.NATIVE_RET} {q(name)}(...){attrs}")
+            else:
+                out.append(f"{q(name)} = {weak or 'external '}global i8")
+        if "div_trap" in self.helpers:
+            out.append(
+                "define internal void @__crt_div_trap() noinline noreturn {\n"
+                f"  call {native.NATIVE_RET} (...) {q('raise')}(i64 8)\n"
+                f"  call {native.NATIVE_RET} (...) {q('abort')}()\n"
+                "  unreachable\n}")
+        out.extend(intrinsics.values())
+        if used:
+            out.append(f"@llvm.used = appending global [{len(used)} x ptr] [{', '.join('ptr ' + u for u in used)}], "
+                       'section "llvm.metadata"')
+        out.append("attributes #0 = { returns_twice }")
+        out.append("attributes #1 = { noreturn }")
+        return "\n\n".join(out) + "\n"
+
+
+def lift_object(obj_path: str, target, options) -> str:
+    """x86 relocatable object -> textual LLVM IR module for ``target``."""
+    obj = read_object(obj_path, options.source_file)
+    if obj.machine != EM_X86_64:
+        raise CrtError("i386 objects are not supported yet (x86-64 only)", options.source_file)
+    lifter = ModuleLifter(obj, target, options)
+    body = lifter.build()
+    return f'target triple = "{target.llvm_triple}"\n\n' + body
+
+
+def _unused():
+    return (F64, const, vec)

@@ -1,0 +1,44 @@
+"""The x86 register file as the lifter sees it: 16 GPRs, flags, 16 XMM, 8 x87.
+
+Sub-registers map onto (gpr index, byte offset, size); partial writes follow
+x86 rules (32-bit writes zero the upper half, 8/16-bit writes merge).
+"""
+
+from __future__ import annotations
+
+GPR_NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+             "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"]
+RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI = range(8)
+R8, R9 = 8, 9
+ARG_GPRS = [RDI, RSI, RDX, RCX, R8, R9]          # SysV x86-64 integer argument order
+FLAGS = ["cf", "pf", "af", "zf", "sf", "of", "df"]
+FLAG_BITS = {"cf": 0, "pf": 2, "af": 4, "zf": 6, "sf": 7, "df": 10, "of": 11}
+
+# name -> (gpr, byte offset, size in bytes)
+SUBREGS: dict[str, tuple[int, int, int]] = {}
+for _i, _n in enumerate(GPR_NAMES):
+    SUBREGS[_n] = (_i, 0, 8)
+for _i, (_d, _w, _b) in enumerate([("eax", "ax", "al"), ("ecx", "cx", "cl"), ("edx", "dx", "dl"),
+                                   ("ebx", "bx", "bl"), ("esp", "sp", "spl"), ("ebp", "bp", "bpl"),
+                                   ("esi", "si", "sil"), ("edi", "di", "dil")]):
+    SUBREGS[_d] = (_i, 0, 4)
+    SUBREGS[_w] = (_i, 0, 2)
+    SUBREGS[_b] = (_i, 0, 1)
+for _i in range(8, 16):
+    SUBREGS[f"r{_i}d"] = (_i, 0, 4)
+    SUBREGS[f"r{_i}w"] = (_i, 0, 2)
+    SUBREGS[f"r{_i}b"] = (_i, 0, 1)
+for _i, _n in enumerate(["ah", "ch", "dh", "bh"]):
+    SUBREGS[_n] = (_i, 1, 1)
+
+# Flags read by each condition-code suffix (used by liveness-free lifting and docs).
+CONDITIONS = ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"]
+CC_ALIASES = {"c": "b", "nae": "b", "nb": "ae", "nc": "ae", "z": "e", "nz": "ne", "na": "be",
+              "nbe": "a", "pe": "p", "po": "np", "nge": "l", "nl": "ge", "ng": "le", "nle": "g"}
+
+
+def cc_of(suffix: str) -> str | None:
+    """Canonical condition code for a jcc/setcc/cmovcc suffix, or None."""
+    if suffix in CONDITIONS:
+        return suffix
+    return CC_ALIASES.get(suffix)

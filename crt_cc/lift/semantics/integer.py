@@ -1,0 +1,648 @@
+"""Integer instructions: moves, ALU with exact flags, shifts/rotates, multiply/divide,
+bit scans and counts, bit tests, setcc/cmovcc, sign extensions, stack operations."""
+
+from __future__ import annotations
+
+from capstone import x86
+
+from ..ir import I1, I8, I16, I32, I64, I128, Val, bits_of, const, ity
+from ..regs import CC_ALIASES, CONDITIONS, FLAG_BITS, RAX, RDX
+from . import sem
+
+LOCK = 0xF0
+SEGMENT_REGS = {"cs", "ds", "es", "ss", "fs", "gs"}
+
+
+def _locked(insn) -> bool:
+    return insn.cs.prefix[0] == LOCK
+
+
+def _ops(insn):
+    return insn.cs.operands
+
+
+# ---------------------------------------------------------------- moves
+@sem("mov", "movabs")
+def mov(lf, insn):
+    dst, src = _ops(insn)
+    for op in (dst, src):
+        if op.type == x86.X86_OP_REG and lf.regname(op) in SEGMENT_REGS:
+            raise lf.unsupported(f"unsupported segment register access in '{insn}'")
+    lf.write(dst, lf.read(src, dst.size * 8))
+
+
+@sem("movzx")
+def movzx(lf, insn):
+    dst, src = _ops(insn)
+    lf.write(dst, lf.b.zext(lf.read(src), ity(dst.size * 8)))
+
+
+@sem("movsx", "movsxd")
+def movsx(lf, insn):
+    dst, src = _ops(insn)
+    lf.write(dst, lf.b.resize(lf.read(src), dst.size * 8, signed=True))
+
+
+@sem("lea")
+def lea(lf, insn):
+    dst, src = _ops(insn)
+    lf.write(dst, lf.b.resize(lf.lea_value(src), dst.size * 8))
+
+
+@sem("xchg")
+def xchg(lf, insn):
+    a, c = _ops(insn)
+    b = lf.b
+    if a.type == x86.X86_OP_MEM or c.type == x86.X86_OP_MEM:
+        mem, reg = (a, c) if a.type == x86.X86_OP_MEM else (c, a)
+        v = lf.read(reg)
+        old = b.op(v.ty, f"atomicrmw xchg ptr {lf.addr(mem).ref}, {v} seq_cst")
+        lf.write(reg, old)
+        return
+    va, vc = lf.read(a), lf.read(c)
+    lf.write(a, vc)
+    lf.write(c, va)
+
+
+@sem("bswap")
+def bswap(lf, insn):
+    (dst,) = _ops(insn)
+    v = lf.read(dst)
+    lf.write(dst, lf.b.intrinsic(f"llvm.bswap.{v.ty}", v.ty, [v]))
+
+
+@sem("cbw", "cwde", "cdqe")
+def cbw(lf, insn):
+    src, dst, bits = {"cbw": ("al", "ax", 16), "cwde": ("ax", "eax", 32), "cdqe": ("eax", "rax", 64)}[insn.mnemonic]
+    lf.set_reg(dst, lf.b.sext(lf.get_reg(src), ity(bits)))
+
+
+@sem("cwd", "cdq", "cqo")
+def cwd(lf, insn):
+    src, dst = {"cwd": ("ax", "dx"), "cdq": ("eax", "edx"), "cqo": ("rax", "rdx")}[insn.mnemonic]
+    v = lf.get_reg(src)
+    lf.set_reg(dst, lf.b.ashr(v, const(v.ty, bits_of(v.ty) - 1)))
+
+
+# ---------------------------------------------------------------- ALU
+def _rmw(lf, insn, compute, flags, write=True, atomic_op=None):
+    """Read-modify-write of operand 0 with operand 1 (atomically under lock)."""
+    ops = _ops(insn)
+    dst = ops[0]
+    bits = dst.size * 8
+    b = lf.b
+    src = lf.read(ops[1], bits) if len(ops) > 1 else None
+    if _locked(insn) and dst.type == x86.X86_OP_MEM and atomic_op:
+        old = b.op(ity(bits), f"atomicrmw {atomic_op} ptr {lf.addr(dst).ref}, {src} seq_cst")
+        r = compute(old, src)
+        flags(old, src, r)
+        return
+    a = lf.read(dst)
+    r = compute(a, src)
+    flags(a, src, r)
+    if write:
+        lf.write(dst, r)
+
+
+@sem("add")
+def add(lf, insn):
+    _rmw(lf, insn, lf.b.add, lf.flags_add, atomic_op="add")
+
+
+@sem("sub")
+def sub(lf, insn):
+    _rmw(lf, insn, lf.b.sub, lf.flags_sub, atomic_op="sub")
+
+
+@sem("cmp")
+def cmp(lf, insn):
+    _rmw(lf, insn, lf.b.sub, lf.flags_sub, write=False)
+
+
+@sem("and")
+def and_(lf, insn):
+    _rmw(lf, insn, lf.b.and_, lambda a, c, r: lf.flags_logic(r), atomic_op="and")
+
+
+@sem("or")
+def or_(lf, insn):
+    _rmw(lf, insn, lf.b.or_, lambda a, c, r: lf.flags_logic(r), atomic_op="or")
+
+
+@sem("xor")
+def xor(lf, insn):
+    ops = _ops(insn)
+    if len(ops) == 2 and ops[0].type == ops[1].type == x86.X86_OP_REG and ops[0].reg == ops[1].reg:
+        z = const(ity(ops[0].size * 8), 0)          # zeroing idiom: no dependence on the old value
+        lf.write(ops[0], z)
+        lf.flags_logic(z)
+        return
+    _rmw(lf, insn, lf.b.xor, lambda a, c, r: lf.flags_logic(r), atomic_op="xor")
+
+
+@sem("test")
+def test(lf, insn):
+    _rmw(lf, insn, lf.b.and_, lambda a, c, r: lf.flags_logic(r), write=False)
+
+
+@sem("adc", "sbb")
+def adc(lf, insn):
+    b = lf.b
+    dst, srcop = _ops(insn)
+    bits = dst.size * 8
+    a = lf.read(dst)
+    c = lf.read(srcop, bits)
+    cf = lf.get_flag("cf")
+    cfn = b.zext(cf, ity(bits))
+    if insn.mnemonic == "adc":
+        r = b.add(b.add(a, c), cfn)
+        lf.flags_add(a, c, r, carry=cf)
+    else:
+        r = b.sub(b.sub(a, c), cfn)
+        lf.flags_sub(a, c, r, borrow=cf)
+    lf.write(dst, r)
+
+
+@sem("inc", "dec")
+def incdec(lf, insn):
+    b = lf.b
+    (dst,) = _ops(insn)
+    bits = dst.size * 8
+    one = const(ity(bits), 1)
+    cf = lf.get_flag("cf")
+    if _locked(insn) and dst.type == x86.X86_OP_MEM:
+        op = "add" if insn.mnemonic == "inc" else "sub"
+        a = b.op(ity(bits), f"atomicrmw {op} ptr {lf.addr(dst).ref}, {one} seq_cst")
+    else:
+        a = lf.read(dst)
+    if insn.mnemonic == "inc":
+        r = b.add(a, one)
+        lf.flags_add(a, one, r)
+    else:
+        r = b.sub(a, one)
+        lf.flags_sub(a, one, r)
+    lf.set_flag("cf", cf)
+    lf.cmp_cache = ("add", a, one, r) if insn.mnemonic == "inc" else ("dec", r)
+    if not (_locked(insn) and dst.type == x86.X86_OP_MEM):
+        lf.write(dst, r)
+
+
+@sem("neg")
+def neg(lf, insn):
+    b = lf.b
+    (dst,) = _ops(insn)
+    a = lf.read(dst)
+    z = const(a.ty, 0)
+    r = b.sub(z, a)
+    lf.flags_sub(z, a, r)
+    lf.write(dst, r)
+
+
+@sem("not")
+def not_(lf, insn):
+    (dst,) = _ops(insn)
+    lf.write(dst, lf.b.not_(lf.read(dst)))
+
+
+# ---------------------------------------------------------------- shifts and rotates
+def _count(lf, insn, bits):
+    ops = _ops(insn)
+    b = lf.b
+    if len(ops) == 1:
+        c = const(I8, 1)
+    else:
+        c = lf.read(ops[-1], 8)
+    mask = 0x3F if bits == 64 else 0x1F
+    return b.and_(c, const(I8, mask))
+
+
+def _keep_if_zero(lf, cnt: Val, names_vals: dict[str, Val]) -> None:
+    """Flags are unchanged when the masked count is zero."""
+    b = lf.b
+    is0 = b.icmp("eq", cnt, const(I8, 0))
+    for f, v in names_vals.items():
+        lf.set_flag(f, b.select(is0, lf.get_flag(f), v))
+
+
+@sem("shl", "sal", "shr", "sar")
+def shift(lf, insn):
+    b = lf.b
+    dst = _ops(insn)[0]
+    bits = dst.size * 8
+    a = lf.read(dst)
+    cnt = _count(lf, insn, bits)
+    wide = I64 if bits <= 32 else I128
+    wb = bits_of(wide)
+    aw = b.resize(a, wb, signed=insn.mnemonic == "sar")
+    cw = b.zext(cnt, wide)
+    m = insn.mnemonic
+    if m in ("shl", "sal"):
+        rw = b.shl(aw, cw)
+        r = b.resize(rw, bits)
+        cf = b.trunc(b.lshr(rw, const(wide, bits)), I1)
+        of = b.xor(b.icmp("slt", r, const(r.ty, 0)), cf)
+    else:
+        rw = (b.lshr if m == "shr" else b.ashr)(aw, cw)
+        r = b.resize(rw, bits)
+        prev = (b.lshr if m == "shr" else b.ashr)(aw, b.sub(cw, const(wide, 1)))
+        cf = b.trunc(prev, I1)
+        of = b.icmp("slt", a, const(a.ty, 0)) if m == "shr" else const(I1, 0)
+    is0 = b.icmp("eq", cnt, const(I8, 0))
+    zf = b.icmp("eq", r, const(r.ty, 0))
+    sf = b.icmp("slt", r, const(r.ty, 0))
+    pf = lf.parity(r)
+    _keep_if_zero(lf, cnt, {"cf": cf, "of": of, "zf": zf, "sf": sf, "pf": pf,
+                            "af": const(I1, 0)})
+    r = b.select(is0, a, r)
+    lf.cmp_cache = None
+    lf.write(dst, r)
+
+
+@sem("rol", "ror")
+def rotate(lf, insn):
+    b = lf.b
+    dst = _ops(insn)[0]
+    bits = dst.size * 8
+    a = lf.read(dst)
+    cnt = _count(lf, insn, bits)
+    c = b.resize(cnt, bits)
+    name = "fshl" if insn.mnemonic == "rol" else "fshr"
+    r = b.intrinsic(f"llvm.{name}.{a.ty}", a.ty, [a, a, c])
+    msb = b.icmp("slt", r, const(r.ty, 0))
+    if insn.mnemonic == "rol":
+        cf = b.trunc(r, I1)
+        of = b.xor(msb, cf)
+    else:
+        cf = msb
+        msb2 = b.trunc(b.lshr(r, const(r.ty, bits - 2)), I1)
+        of = b.xor(msb, msb2)
+    _keep_if_zero(lf, cnt, {"cf": cf, "of": of})
+    lf.cmp_cache = None
+    lf.write(dst, r)
+
+
+@sem("rcl", "rcr")
+def rotate_carry(lf, insn):
+    b = lf.b
+    dst = _ops(insn)[0]
+    bits = dst.size * 8
+    a = lf.read(dst)
+    cnt = _count(lf, insn, bits)
+    if bits < 32:
+        cnt = b.op(I8, f"urem i8 {cnt.ref}, {bits + 1}")
+    n1 = bits + 1
+    cf = lf.get_flag("cf")
+    v = b.or_(b.zext(a, I128), b.shl(b.zext(cf, I128), const(I128, bits)))
+    c = b.zext(cnt, I128)
+    mask = const(I128, (1 << n1) - 1)
+    if insn.mnemonic == "rcl":
+        rot = b.or_(b.shl(v, c), b.lshr(v, b.sub(const(I128, n1), c)))
+    else:
+        rot = b.or_(b.lshr(v, c), b.shl(v, b.sub(const(I128, n1), c)))
+    rot = b.and_(rot, mask)
+    r = b.trunc(rot, ity(bits))
+    ncf = b.trunc(b.lshr(rot, const(I128, bits)), I1)
+    msb = b.icmp("slt", r, const(r.ty, 0))
+    if insn.mnemonic == "rcl":
+        of = b.xor(msb, ncf)
+    else:
+        msb2 = b.trunc(b.lshr(r, const(r.ty, bits - 2)), I1)
+        of = b.xor(msb, msb2)
+    _keep_if_zero(lf, cnt, {"cf": ncf, "of": of})
+    lf.cmp_cache = None
+    lf.write(dst, r)
+
+
+@sem("shld", "shrd")
+def double_shift(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)[:2]
+    bits = dst.size * 8
+    a = lf.read(dst)
+    s = lf.read(src, bits)
+    cnt = _count(lf, insn, bits)
+    c = b.resize(cnt, bits)
+    if insn.mnemonic == "shld":
+        r = b.intrinsic(f"llvm.fshl.{a.ty}", a.ty, [a, s, c])
+        wide = b.or_(b.shl(b.zext(a, I128), const(I128, bits)), b.zext(s, I128))
+        cf = b.trunc(b.lshr(wide, b.sub(const(I128, 2 * bits), b.zext(cnt, I128))), I1)
+    else:
+        r = b.intrinsic(f"llvm.fshr.{a.ty}", a.ty, [s, a, c])
+        wide = b.or_(b.shl(b.zext(s, I128), const(I128, bits)), b.zext(a, I128))
+        cf = b.trunc(b.lshr(wide, b.sub(b.zext(cnt, I128), const(I128, 1))), I1)
+    of = b.xor(b.icmp("slt", r, const(r.ty, 0)), b.icmp("slt", a, const(a.ty, 0)))
+    _keep_if_zero(lf, cnt, {"cf": cf, "of": of, "zf": b.icmp("eq", r, const(r.ty, 0)),
+                            "sf": b.icmp("slt", r, const(r.ty, 0)), "pf": lf.parity(r)})
+    is0 = b.icmp("eq", cnt, const(I8, 0))
+    lf.cmp_cache = None
+    lf.write(dst, b.select(is0, a, r))
+
+
+# ---------------------------------------------------------------- multiply / divide
+_ACC = {8: ("al", "ah"), 16: ("ax", "dx"), 32: ("eax", "edx"), 64: ("rax", "rdx")}
+
+
+@sem("mul", "imul")
+def mul(lf, insn):
+    b = lf.b
+    ops = _ops(insn)
+    signed = insn.mnemonic == "imul"
+    bits = ops[0].size * 8
+    wty = ity(bits * 2)
+    ext = b.sext if signed else b.zext
+    if len(ops) == 1:
+        lo_name, hi_name = _ACC[bits]
+        a = lf.get_reg(lo_name)
+        c = lf.read(ops[0])
+        full = b.mul(ext(a, wty), ext(c, wty))
+        lo = b.trunc(full, ity(bits))
+        hi = b.trunc(b.lshr(full, const(wty, bits)), ity(bits))
+        if bits == 8:
+            lf.set_reg("ax", b.trunc(full, I16))
+        else:
+            lf.set_reg(lo_name, lo)
+            lf.set_reg(hi_name, hi)
+    else:
+        dst = ops[0]
+        a = lf.read(ops[1] if len(ops) == 3 else dst)
+        c = lf.read(ops[2] if len(ops) == 3 else ops[1], bits)
+        lo = b.mul(a, c)
+        full = b.mul(ext(a, wty), ext(c, wty))
+        lf.write(dst, lo)
+    if signed:
+        ovf = b.icmp("ne", full, b.sext(lo, wty))
+    else:
+        ovf = b.icmp("ne", b.lshr(full, const(wty, bits)), const(wty, 0))
+    lf.set_flag("cf", ovf)
+    lf.set_flag("of", ovf)
+    lf.set_zsp(lo)            # SF/ZF/PF are undefined after mul; these match common hardware
+    lf.set_flag("af", const(I1, 0))
+    lf.cmp_cache = None
+
+
+@sem("div", "idiv")
+def div(lf, insn):
+    """Unsigned/signed division of the double-width accumulator; #DE becomes SIGFPE."""
+    b = lf.b
+    (srcop,) = _ops(insn)
+    signed = insn.mnemonic == "idiv"
+    bits = srcop.size * 8
+    t = ity(bits)
+    wty = ity(bits * 2)
+    d = lf.read(srcop)
+    if bits == 8:
+        num = lf.get_reg("ax")
+    else:
+        lo_name, hi_name = _ACC[bits]
+        lo = lf.get_reg(lo_name)
+        hi = lf.get_reg(hi_name)
+        num = b.or_(b.shl(b.zext(hi, wty), const(wty, bits)), b.zext(lo, wty))
+    ext = b.sext if signed else b.zext
+    dw = ext(d, wty)
+    zero = b.icmp("eq", d, const(t, 0))
+    trap_blk = b.new_block()
+    ok_blk = b.new_block()
+    b.terminate(f"br {zero}, label %{trap_blk.label}, label %{ok_blk.label}")
+    b.position(trap_blk)
+    lf.ctx.need_helper("div_trap")
+    b.call("void", "@__crt_div_trap", [])
+    b.terminate("unreachable")
+    b.position(ok_blk)
+    # fast path when the high half is just the extension of the low half
+    lo_part = b.trunc(num, t)
+    fits = b.icmp("eq", num, ext(lo_part, wty))
+    fast = b.new_block()
+    slow = b.new_block()
+    join = b.new_block()
+    b.terminate(f"br {fits}, label %{fast.label}, label %{slow.label}")
+    b.position(fast)
+    if signed:
+        minv = b.icmp("eq", lo_part, const(t, 1 << (bits - 1)))
+        m1 = b.icmp("eq", d, const(t, -1))
+        ovf = b.and_(minv, m1)
+        fast2 = b.new_block()
+        b.terminate(f"br {ovf}, label %{trap_blk.label}, label %{fast2.label}")
+        b.position(fast2)
+    fq = b.bin("sdiv" if signed else "udiv", lo_part, d)
+    fr = b.bin("srem" if signed else "urem", lo_part, d)
+    fast_end = b.cur
+    b.terminate(f"br label %{join.label}")
+    b.position(slow)
+    q = b.bin("sdiv" if signed else "udiv", num, dw)
+    r = b.bin("srem" if signed else "urem", num, dw)
+    qt = b.trunc(q, t)
+    if signed:
+        bad = b.icmp("ne", q, b.sext(qt, wty))
+    else:
+        bad = b.icmp("ne", b.lshr(q, const(wty, bits)), const(wty, 0))
+    slow2 = b.new_block()
+    b.terminate(f"br {bad}, label %{trap_blk.label}, label %{slow2.label}")
+    b.position(slow2)
+    rt = b.trunc(r, t)
+    b.terminate(f"br label %{join.label}")
+    b.position(join)
+    quo = b.op(t, f"phi {t} [{fq.ref}, %{fast_end.label}], [{qt.ref}, %{slow2.label}]")
+    rem = b.op(t, f"phi {t} [{fr.ref}, %{fast_end.label}], [{rt.ref}, %{slow2.label}]")
+    if bits == 8:
+        lf.set_reg("al", quo)
+        lf.set_reg("ah", rem)
+    else:
+        lf.set_reg(lo_name, quo)
+        lf.set_reg(hi_name, rem)
+    lf.cmp_cache = None
+
+
+# ---------------------------------------------------------------- bit scans and counts
+@sem("bsf", "bsr", "tzcnt", "lzcnt", "popcnt")
+def bitscan(lf, insn):
+    b = lf.b
+    dst, srcop = _ops(insn)
+    s = lf.read(srcop)
+    t = s.ty
+    bits = bits_of(t)
+    m = insn.mnemonic
+    is0 = b.icmp("eq", s, const(t, 0))
+    if m == "popcnt":
+        r = b.intrinsic(f"llvm.ctpop.{t}", t, [s])
+        for f in ("cf", "of", "sf", "af", "pf"):
+            lf.set_flag(f, const(I1, 0))
+        lf.set_flag("zf", is0)
+    elif m in ("tzcnt", "lzcnt"):
+        r = b.call(t, f"@llvm.{'cttz' if m == 'tzcnt' else 'ctlz'}.{t}", [s, const(I1, 0)])
+        lf.set_flag("cf", is0)
+        lf.set_flag("zf", b.icmp("eq", r, const(t, 0)))
+    else:
+        if m == "bsf":
+            r = b.call(t, f"@llvm.cttz.{t}", [s, const(I1, 0)])
+        else:
+            r = b.sub(const(t, bits - 1), b.call(t, f"@llvm.ctlz.{t}", [s, const(I1, 0)]))
+        r = b.select(is0, lf.read(dst), r)       # destination unchanged for a zero source
+        lf.set_flag("zf", is0)
+    lf.cmp_cache = None
+    lf.write(dst, r)
+
+
+@sem("bt", "bts", "btr", "btc")
+def bittest(lf, insn):
+    b = lf.b
+    base, offop = _ops(insn)
+    bits = base.size * 8
+    t = ity(bits)
+    if base.type == x86.X86_OP_MEM and offop.type == x86.X86_OP_REG:
+        # bit-string addressing: the offset may reach beyond the operand
+        off = lf.read(offop, 64, signed=True)
+        byte_off = b.ashr(off, const(I64, 3))
+        p = b.gep(lf.addr(base), byte_off)
+        bit = b.and_(b.trunc(off, I8), const(I8, 7))
+        cur = b.load(I8, p)
+        t8, pbit = I8, bit
+    else:
+        cur = lf.read(base)
+        t8 = t
+        off = lf.read(offop, bits)
+        pbit = b.and_(off, const(t, bits - 1))
+        p = None
+    onebit = b.shl(const(t8, 1), pbit)
+    cf = b.icmp("ne", b.and_(cur, onebit), const(t8, 0))
+    lf.set_flag("cf", cf)
+    lf.cmp_cache = None
+    m = insn.mnemonic
+    if m == "bt":
+        return
+    if m == "bts":
+        new = b.or_(cur, onebit)
+    elif m == "btr":
+        new = b.and_(cur, b.not_(onebit))
+    else:
+        new = b.xor(cur, onebit)
+    if p is not None:
+        b.store(new, p)
+    else:
+        lf.write(base, new)
+
+
+# ---------------------------------------------------------------- setcc / cmovcc
+def _register_cc():
+    for c in CONDITIONS + list(CC_ALIASES):
+        sem("set" + c)(_setcc)
+        sem("cmov" + c)(_cmov)
+
+
+def _setcc(lf, insn):
+    cc = lf.ctx.cc(insn.mnemonic[3:])
+    (dst,) = _ops(insn)
+    lf.write(dst, lf.b.zext(lf.cond(cc), I8))
+
+
+def _cmov(lf, insn):
+    cc = lf.ctx.cc(insn.mnemonic[4:])
+    dst, src = _ops(insn)
+    c = lf.cond(cc)
+    lf.write(dst, lf.b.select(c, lf.read(src), lf.read(dst)))
+
+
+_register_cc()
+
+
+# ---------------------------------------------------------------- flags
+@sem("clc", "stc", "cmc")
+def carry_ops(lf, insn):
+    b = lf.b
+    v = {"clc": const(I1, 0), "stc": const(I1, 1)}.get(insn.mnemonic)
+    lf.set_flag("cf", v if v is not None else b.not_(lf.get_flag("cf")))
+    lf.cmp_cache = None
+
+
+def rflags_value(lf) -> Val:
+    b = lf.b
+    v = const(I64, 0x202)
+    for f, bit in FLAG_BITS.items():
+        v = b.or_(v, b.shl(b.zext(lf.get_flag(f), I64), const(I64, bit)))
+    return v
+
+
+def set_rflags(lf, v: Val) -> None:
+    b = lf.b
+    for f, bit in FLAG_BITS.items():
+        lf.set_flag(f, b.trunc(b.lshr(v, const(I64, bit)), I1))
+    lf.cmp_cache = None
+
+
+@sem("pushfq", "pushf")
+def pushf(lf, insn):
+    lf.push(rflags_value(lf))
+
+
+@sem("popfq", "popf")
+def popf(lf, insn):
+    set_rflags(lf, lf.pop(64))
+
+
+@sem("lahf")
+def lahf(lf, insn):
+    lf.set_reg("ah", lf.b.trunc(rflags_value(lf), I8))
+
+
+@sem("sahf")
+def sahf(lf, insn):
+    b = lf.b
+    ah = b.zext(lf.get_reg("ah"), I64)
+    for f in ("cf", "pf", "af", "zf", "sf"):
+        lf.set_flag(f, b.trunc(b.lshr(ah, const(I64, FLAG_BITS[f])), I1))
+    lf.cmp_cache = None
+
+
+# ---------------------------------------------------------------- stack
+@sem("push", "pushq")
+def push(lf, insn):
+    (src,) = _ops(insn)
+    lf.push(lf.read(src, src.size * 8 if src.type != x86.X86_OP_IMM else 64))
+
+
+@sem("pop", "popq")
+def pop(lf, insn):
+    (dst,) = _ops(insn)
+    bits = dst.size * 8
+    v = lf.pop(bits)
+    lf.write(dst, v)
+
+
+# ---------------------------------------------------------------- atomics and exchange
+@sem("xadd")
+def xadd(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    s = lf.read(src)
+    if dst.type == x86.X86_OP_MEM and _locked(insn):
+        old = b.op(s.ty, f"atomicrmw add ptr {lf.addr(dst).ref}, {s} seq_cst")
+    else:
+        old = lf.read(dst)
+        lf.write(dst, b.add(old, s))
+    r = b.add(old, s)
+    lf.flags_add(old, s, r)
+    lf.write(src, old)
+
+
+@sem("cmpxchg")
+def cmpxchg(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    bits = dst.size * 8
+    acc_name = _ACC[bits][0]
+    acc = lf.get_reg(acc_name)
+    new = lf.read(src)
+    if dst.type == x86.X86_OP_MEM:
+        pair = b.op(f"{{ {acc.ty}, i1 }}",
+                    f"cmpxchg ptr {lf.addr(dst).ref}, {acc}, {new} seq_cst seq_cst")
+        old = b.extractvalue(pair, 0, acc.ty)
+    else:
+        old = lf.read(dst)
+        eq = b.icmp("eq", old, acc)
+        lf.write(dst, b.select(eq, new, old))
+    lf.flags_sub(acc, old, b.sub(acc, old))
+    eq = b.icmp("eq", old, acc)
+    lf.set_reg(acc_name, b.select(eq, acc, old))
+
+
+def _unused():
+    return (I32, RAX, RDX)

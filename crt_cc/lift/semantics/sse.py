@@ -1,0 +1,763 @@
+"""SSE/SSE2 (and the common SSSE3/SSE4.1 forms): scalar and packed float/double,
+integer SIMD, shuffles, conversions with x86's out-of-range rules."""
+
+from __future__ import annotations
+
+from capstone import x86
+
+from ..ir import F32, F64, I1, I8, I16, I32, I64, V2I64, Val, bits_of, const, fconst, ity, vec
+from ..regs import SUBREGS
+from . import sem
+from .string import _string
+
+LANES = {"b": (16, I8), "w": (8, I16), "d": (4, I32), "q": (2, I64)}
+FP = {"ps": (4, F32), "pd": (2, F64), "ss": (4, F32), "sd": (2, F64)}
+
+
+def _ops(insn):
+    return insn.cs.operands
+
+
+def xval(lf, op, ty: str) -> Val:
+    """An XMM register or memory operand as vector type ``ty`` (memory: full 16 bytes)."""
+    b = lf.b
+    n = lf.xmm_index(op)
+    if n is not None:
+        return b.bitcast(lf.get_xmm(n), ty)
+    if op.type == x86.X86_OP_MEM:
+        return b.load(ty, lf.addr(op))
+    raise lf.unsupported()
+
+
+def scalar(lf, op, ty: str) -> Val:
+    """Low element (float/double/int) of an XMM operand, or a scalar memory operand."""
+    b = lf.b
+    n = lf.xmm_index(op)
+    if n is not None:
+        return b.extract(b.bitcast(lf.get_xmm(n), vec(128 // bits_of(ty), ty)), 0)
+    if op.type == x86.X86_OP_MEM:
+        return b.load(ty, lf.addr(op))
+    raise lf.unsupported()
+
+
+def set_low(lf, n: int, v: Val) -> None:
+    """Replace the low element of xmm ``n`` keeping the rest (scalar-op semantics)."""
+    b = lf.b
+    vt = vec(128 // bits_of(v.ty), v.ty)
+    lf.set_xmm(n, b.insert(b.bitcast(lf.get_xmm(n), vt), v, 0))
+
+
+def zero_ext_xmm(lf, n: int, v: Val) -> None:
+    """xmm ``n`` = v in the low bits, zeros above (movd/movq/movss-from-memory)."""
+    b = lf.b
+    vt = vec(128 // bits_of(v.ty), v.ty)
+    lf.set_xmm(n, b.insert(Val(vt, "zeroinitializer"), v, 0))
+
+
+def dst_xmm(lf, op) -> int:
+    n = lf.xmm_index(op)
+    if n is None:
+        raise lf.unsupported()
+    return n
+
+
+# ---------------------------------------------------------------- moves
+@sem("movaps", "movups", "movapd", "movupd", "movdqa", "movdqu", "movntdq", "movntps", "movntpd",
+     "lddqu", "movntdqa")
+def mov128(lf, insn):
+    dst, src = _ops(insn)
+    v = xval(lf, src, V2I64)
+    if dst.type == x86.X86_OP_MEM:
+        lf.b.store(v, lf.addr(dst))
+    else:
+        lf.set_xmm(dst_xmm(lf, dst), v)
+
+
+@sem("movd", "movq")
+def movdq(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    bits = 32 if insn.mnemonic == "movd" else 64
+    t = ity(bits)
+    dn, sn = lf.xmm_index(dst), lf.xmm_index(src)
+    if dn is not None:
+        if sn is not None:
+            v = scalar(lf, src, t)
+        elif src.type == x86.X86_OP_MEM:
+            v = b.load(t, lf.addr(src))
+        else:
+            v = lf.read(src, bits)
+        zero_ext_xmm(lf, dn, v)
+    else:
+        v = scalar(lf, src, t)
+        if dst.type == x86.X86_OP_MEM:
+            b.store(v, lf.addr(dst))
+        else:
+            lf.write(dst, v)
+
+
+@sem("movss", "movsd")
+def movs_scalar(lf, insn):
+    ops = _ops(insn)
+    if not ops or all(lf.xmm_index(o) is None for o in ops):
+        return _string(lf, insn, "movs")       # the string instruction movsd
+    dst, src = ops
+    t = F32 if insn.mnemonic == "movss" else F64
+    dn, sn = lf.xmm_index(dst), lf.xmm_index(src)
+    if dn is not None and sn is not None:
+        set_low(lf, dn, scalar(lf, src, t))
+    elif dn is not None:
+        zero_ext_xmm(lf, dn, lf.b.load(t, lf.addr(src)))
+    else:
+        lf.b.store(scalar(lf, src, t), lf.addr(dst))
+
+
+@sem("movhps", "movhpd", "movlps", "movlpd")
+def movhl_mem(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    lane = 1 if insn.mnemonic in ("movhps", "movhpd") else 0
+    if dst.type == x86.X86_OP_MEM:
+        v = b.extract(b.bitcast(lf.get_xmm(dst_xmm(lf, src)), V2I64), lane)
+        b.store(v, lf.addr(dst))
+    else:
+        n = dst_xmm(lf, dst)
+        v = b.load(I64, lf.addr(src))
+        lf.set_xmm(n, b.insert(lf.get_xmm(n), v, lane))
+
+
+@sem("movhlps", "movlhps")
+def movhlps(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    d, s = lf.get_xmm(dst_xmm(lf, dst)), lf.get_xmm(dst_xmm(lf, src))
+    mask = [3, 1] if insn.mnemonic == "movhlps" else [0, 2]
+    lf.set_xmm(dst_xmm(lf, dst), b.shuffle(d, s, mask))
+
+
+@sem("movddup")
+def movddup(lf, insn):
+    dst, src = _ops(insn)
+    v = scalar(lf, src, I64)
+    b = lf.b
+    lf.set_xmm(dst_xmm(lf, dst), b.insert(b.insert(Val(V2I64, "undef"), v, 0), v, 1))
+
+
+@sem("movshdup", "movsldup")
+def movshdup(lf, insn):
+    dst, src = _ops(insn)
+    v = xval(lf, src, vec(4, I32))
+    mask = [1, 1, 3, 3] if insn.mnemonic == "movshdup" else [0, 0, 2, 2]
+    lf.set_xmm(dst_xmm(lf, dst), lf.b.shuffle(v, v, mask))
+
+
+# ---------------------------------------------------------------- FP arithmetic
+_FPOPS = {"add": "fadd", "sub": "fsub", "mul": "fmul", "div": "fdiv"}
+
+
+def _fp_binop(lf, insn, op: str, sfx: str):
+    b = lf.b
+    dst, src = _ops(insn)[:2]
+    n, elt = FP[sfx]
+    dn = dst_xmm(lf, dst)
+    vt = vec(n, elt)
+    if sfx in ("ss", "sd"):
+        a = scalar(lf, dst, elt)
+        c = scalar(lf, src, elt)
+        set_low(lf, dn, _fp_apply(lf, op, a, c))
+    else:
+        a = xval(lf, dst, vt)
+        c = xval(lf, src, vt)
+        lf.set_xmm(dn, _fp_apply(lf, op, a, c))
+
+
+def _fp_apply(lf, op: str, a: Val, c: Val) -> Val:
+    b = lf.b
+    if op in _FPOPS:
+        return b.op(a.ty, f"{_FPOPS[op]} {a}, {c.ref}")
+    # x86 min/max: the second operand wins on NaN and on equal (+0/-0) inputs
+    pred = "olt" if op == "min" else "ogt"
+    return b.select(b.fcmp(pred, a, c), a, c)
+
+
+def _register_fp():
+    for op in ("add", "sub", "mul", "div", "min", "max"):
+        for sfx in FP:
+            sem(op + sfx)(lambda lf, insn, op=op, sfx=sfx: _fp_binop(lf, insn, op, sfx))
+
+
+_register_fp()
+
+
+@sem("sqrtss", "sqrtsd", "sqrtps", "sqrtpd")
+def sqrt(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    sfx = insn.mnemonic[-2:]
+    n, elt = FP[sfx]
+    dn = dst_xmm(lf, dst)
+    if sfx in ("ss", "sd"):
+        v = scalar(lf, src, elt)
+        set_low(lf, dn, b.intrinsic(f"llvm.sqrt.{'f32' if elt == F32 else 'f64'}", elt, [v]))
+    else:
+        vt = vec(n, elt)
+        v = xval(lf, src, vt)
+        name = f"llvm.sqrt.v{n}{'f32' if elt == F32 else 'f64'}"
+        lf.set_xmm(dn, b.intrinsic(name, vt, [v]))
+
+
+@sem("rcpps", "rcpss", "rsqrtps", "rsqrtss")
+def reciprocal(lf, insn):
+    """Exact reciprocals (x86 gives ~12-bit approximations; ours are more precise)."""
+    b = lf.b
+    dst, src = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    scal = insn.mnemonic.endswith("ss")
+    if scal:
+        v = scalar(lf, src, F32)
+    else:
+        v = xval(lf, src, vec(4, F32))
+    if insn.mnemonic.startswith("rsqrt"):
+        v = b.intrinsic("llvm.sqrt.f32" if scal else "llvm.sqrt.v4f32", v.ty, [v])
+    one = fconst(F32, 1.0)
+    numer = one if scal else Val(vec(4, F32), f"<float {one.ref}, float {one.ref}, float {one.ref}, float {one.ref}>")
+    r = b.op(v.ty, f"fdiv {numer}, {v.ref}")
+    if scal:
+        set_low(lf, dn, r)
+    else:
+        lf.set_xmm(dn, r)
+
+
+# ---------------------------------------------------------------- bitwise (FP and integer)
+_BITOPS = {"and": "and", "or": "or", "xor": "xor", "andn": "andn"}
+
+
+@sem("andps", "andpd", "orps", "orpd", "xorps", "xorpd", "andnps", "andnpd", "pand", "por", "pxor", "pandn")
+def bitwise(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    m = insn.mnemonic.lstrip("p")
+    op = m[:-2] if m.endswith(("ps", "pd")) else m
+    dn = dst_xmm(lf, dst)
+    if op == "xor" and lf.xmm_index(src) == dn:
+        lf.set_xmm(dn, Val(V2I64, "zeroinitializer"))
+        return
+    a = lf.get_xmm(dn)
+    c = xval(lf, src, V2I64)
+    if op == "andn":
+        r = b.and_(b.xor(a, Val(V2I64, "<i64 -1, i64 -1>")), c)
+    else:
+        r = b.bin(op, a, c)
+    lf.set_xmm(dn, r)
+
+
+# ---------------------------------------------------------------- compares
+@sem("ucomiss", "comiss", "ucomisd", "comisd")
+def comis(lf, insn):
+    b = lf.b
+    a_op, c_op = _ops(insn)
+    t = F32 if insn.mnemonic.endswith("ss") else F64
+    a = scalar(lf, a_op, t)
+    c = scalar(lf, c_op, t)
+    uno = b.fcmp("uno", a, c)
+    lf.set_flag("zf", b.fcmp("ueq", a, c))
+    lf.set_flag("pf", uno)
+    lf.set_flag("cf", b.fcmp("ult", a, c))
+    for f in ("of", "sf", "af"):
+        lf.set_flag(f, const(I1, 0))
+    lf.cmp_cache = ("fcmp", a, c)
+
+
+_CMP_PRED = ["oeq", "olt", "ole", "uno", "une", "uge", "ugt", "ord"]
+_CMP_NAMES = ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"]
+
+
+def _cmpfp(lf, insn, pred_idx: int | None, sfx: str):
+    b = lf.b
+    ops = _ops(insn)
+    dst, src = ops[0], ops[1]
+    if pred_idx is None:
+        pred_idx = ops[2].imm & 7
+    pred = _CMP_PRED[pred_idx]
+    n, elt = FP[sfx]
+    ity_ = I32 if elt == F32 else I64
+    dn = dst_xmm(lf, dst)
+    if sfx in ("ss", "sd"):
+        a = scalar(lf, dst, elt)
+        c = scalar(lf, src, elt)
+        r = b.sext(b.fcmp(pred, a, c), ity_)
+        set_low(lf, dn, r)
+    else:
+        vt = vec(n, elt)
+        a = xval(lf, dst, vt)
+        c = xval(lf, src, vt)
+        r = b.sext(b.fcmp(pred, a, c), vec(n, ity_))
+        lf.set_xmm(dn, r)
+
+
+def _register_cmp():
+    for sfx in FP:
+        sem("cmp" + sfx)(lambda lf, insn, sfx=sfx: _cmpfp(lf, insn, None, sfx))
+        for i, name in enumerate(_CMP_NAMES):
+            sem(f"cmp{name}{sfx}")(lambda lf, insn, i=i, sfx=sfx: _cmpfp(lf, insn, i, sfx))
+
+
+_register_cmp()
+
+
+# ---------------------------------------------------------------- conversions
+def _fp_to_int(lf, v: Val, bits: int, truncate: bool) -> Val:
+    """x86 cvt(t)s*2si: out-of-range and NaN give the 'integer indefinite' 0x80..0."""
+    b = lf.b
+    t = ity(bits)
+    fty = v.ty
+    fname = "f32" if fty == F32 else "f64"
+    if not truncate:
+        v = b.intrinsic(f"llvm.rint.{fname}", fty, [v])
+    sat = b.call(t, f"@llvm.fptosi.sat.{t}.{fname}", [v])
+    limit = fconst(fty, float(2 ** (bits - 1)))
+    big = b.fcmp("uge", v, limit)          # also true for NaN
+    return b.select(big, const(t, 1 << (bits - 1)), sat)
+
+
+@sem("cvttss2si", "cvttsd2si", "cvtss2si", "cvtsd2si")
+def cvt_to_int(lf, insn):
+    dst, src = _ops(insn)
+    t = F32 if "ss2" in insn.mnemonic else F64
+    v = scalar(lf, src, t)
+    lf.write(dst, _fp_to_int(lf, v, dst.size * 8, insn.mnemonic.startswith("cvtt")))
+
+
+@sem("cvtsi2ss", "cvtsi2sd", "cvtsi2ssl", "cvtsi2sdl", "cvtsi2ssq", "cvtsi2sdq")
+def cvt_from_int(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    t = F32 if "2ss" in insn.mnemonic else F64
+    v = lf.read(src)
+    set_low(lf, dst_xmm(lf, dst), b.op(t, f"sitofp {v} to {t}"))
+
+
+@sem("cvtss2sd", "cvtsd2ss")
+def cvt_fp(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    if insn.mnemonic == "cvtss2sd":
+        v = scalar(lf, src, F32)
+        r = b.op(F64, f"fpext {v} to double")
+    else:
+        v = scalar(lf, src, F64)
+        r = b.op(F32, f"fptrunc {v} to float")
+    set_low(lf, dst_xmm(lf, dst), r)
+
+
+@sem("cvtdq2ps", "cvtdq2pd", "cvtps2pd", "cvtpd2ps", "cvttps2dq", "cvtps2dq", "cvttpd2dq", "cvtpd2dq")
+def cvt_packed(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    m = insn.mnemonic
+    if m == "cvtdq2ps":
+        v = xval(lf, src, vec(4, I32))
+        lf.set_xmm(dn, b.op(vec(4, F32), f"sitofp {v} to {vec(4, F32)}"))
+    elif m == "cvtdq2pd":
+        v = _low_half(lf, src, vec(4, I32), 2)
+        lf.set_xmm(dn, b.op(vec(2, F64), f"sitofp {v} to {vec(2, F64)}"))
+    elif m == "cvtps2pd":
+        v = _low_half(lf, src, vec(4, F32), 2)
+        lf.set_xmm(dn, b.op(vec(2, F64), f"fpext {v} to {vec(2, F64)}"))
+    elif m == "cvtpd2ps":
+        v = xval(lf, src, vec(2, F64))
+        r = b.op(vec(2, F32), f"fptrunc {v} to {vec(2, F32)}")
+        lf.set_xmm(dn, b.shuffle(r, Val(vec(2, F32), "zeroinitializer"), [0, 1, 2, 3]))
+    elif m in ("cvttps2dq", "cvtps2dq"):
+        v = xval(lf, src, vec(4, F32))
+        lanes = [_fp_to_int(lf, b.extract(v, i), 32, m == "cvttps2dq") for i in range(4)]
+        r = Val(vec(4, I32), "undef")
+        for i, x in enumerate(lanes):
+            r = b.insert(r, x, i)
+        lf.set_xmm(dn, r)
+    else:   # cvttpd2dq / cvtpd2dq: two results, upper lanes zero
+        v = xval(lf, src, vec(2, F64))
+        r = Val(vec(4, I32), "zeroinitializer")
+        for i in range(2):
+            r = b.insert(r, _fp_to_int(lf, b.extract(v, i), 32, m == "cvttpd2dq"), i)
+        lf.set_xmm(dn, r)
+
+
+def _low_half(lf, op, vt: str, n: int) -> Val:
+    b = lf.b
+    if op.type == x86.X86_OP_MEM:
+        elt = vt[1:-1].split(" x ")[1]
+        return b.load(vec(n, elt), lf.addr(op))
+    v = xval(lf, op, vt)
+    return b.shuffle(v, v, list(range(n)))
+
+
+# ---------------------------------------------------------------- integer SIMD arithmetic
+def _vec_binop(lf, insn, lanes: str, fn):
+    dst, src = _ops(insn)[:2]
+    n, elt = LANES[lanes]
+    vt = vec(n, elt)
+    dn = dst_xmm(lf, dst)
+    a = xval(lf, dst, vt)
+    c = xval(lf, src, vt)
+    lf.set_xmm(dn, fn(a, c))
+
+
+def _intr(lf, name: str):
+    def f(a, c):
+        n, elt = a.ty[1:-1].split(" x ")
+        return lf.b.intrinsic(f"llvm.{name}.v{n}{elt}", a.ty, [a, c])
+    return f
+
+
+def _register_int():
+    for ln in "bwdq":
+        sem("padd" + ln)(lambda lf, insn, ln=ln: _vec_binop(lf, insn, ln, lf.b.add))
+        sem("psub" + ln)(lambda lf, insn, ln=ln: _vec_binop(lf, insn, ln, lf.b.sub))
+        sem("pcmpeq" + ln)(lambda lf, insn, ln=ln: _vec_binop(
+            lf, insn, ln, lambda a, c: lf.b.sext(lf.b.op(vec(int(a.ty[1:].split()[0]), I1),
+                                                          f"icmp eq {a}, {c.ref}"), a.ty)))
+        sem("pcmpgt" + ln)(lambda lf, insn, ln=ln: _vec_binop(
+            lf, insn, ln, lambda a, c: lf.b.sext(lf.b.op(vec(int(a.ty[1:].split()[0]), I1),
+                                                          f"icmp sgt {a}, {c.ref}"), a.ty)))
+    for ln in "bw":
+        sem("paddus" + ln)(lambda lf, insn, ln=ln: _vec_binop(lf, insn, ln, _intr(lf, "uadd.sat")))
+        sem("psubus" + ln)(lambda lf, insn, ln=ln: _vec_binop(lf, insn, ln, _intr(lf, "usub.sat")))
+        sem("padds" + ln)(lambda lf, insn, ln=ln: _vec_binop(lf, insn, ln, _intr(lf, "sadd.sat")))
+        sem("psubs" + ln)(lambda lf, insn, ln=ln: _vec_binop(lf, insn, ln, _intr(lf, "ssub.sat")))
+    for name, ln, op in (("pminub", "b", "umin"), ("pmaxub", "b", "umax"), ("pminsw", "w", "smin"),
+                         ("pmaxsw", "w", "smax"), ("pminsb", "b", "smin"), ("pmaxsb", "b", "smax"),
+                         ("pminuw", "w", "umin"), ("pmaxuw", "w", "umax"), ("pminsd", "d", "smin"),
+                         ("pmaxsd", "d", "smax"), ("pminud", "d", "umin"), ("pmaxud", "d", "umax")):
+        sem(name)(lambda lf, insn, ln=ln, op=op: _vec_binop(lf, insn, ln, _intr(lf, op)))
+    sem("pmullw")(lambda lf, insn: _vec_binop(lf, insn, "w", lf.b.mul))
+    sem("pmulld")(lambda lf, insn: _vec_binop(lf, insn, "d", lf.b.mul))
+    for ln in "bwd":
+        sem("pabs" + ln)(lambda lf, insn: _pabs(lf, insn))
+
+
+_register_int()
+
+
+def _pabs(lf, insn):
+    dst, src = _ops(insn)
+    n, elt = LANES[insn.mnemonic[-1]]
+    v = xval(lf, src, vec(n, elt))
+    lf.set_xmm(dst_xmm(lf, dst), lf.b.call(v.ty, f"@llvm.abs.v{n}{elt}", [v, const(I1, 0)]))
+
+
+def _mulhi(lf, insn, signed: bool):
+    b = lf.b
+    def f(a, c):
+        w = vec(8, I32)
+        ext = b.sext if signed else b.zext
+        p = b.mul(ext(a, w), ext(c, w))
+        return b.trunc(b.lshr(p, Val(w, "<" + ", ".join(["i32 16"] * 8) + ">")), a.ty)
+    _vec_binop(lf, insn, "w", f)
+
+
+sem("pmulhw")(lambda lf, insn: _mulhi(lf, insn, True))
+sem("pmulhuw")(lambda lf, insn: _mulhi(lf, insn, False))
+
+
+@sem("pmuludq", "pmuldq")
+def pmuludq(lf, insn):
+    b = lf.b
+    signed = insn.mnemonic == "pmuldq"
+    def f(a, c):
+        if signed:
+            sh = Val(V2I64, "<i64 32, i64 32>")
+            a2 = b.ashr(b.shl(a, sh), sh)
+            c2 = b.ashr(b.shl(c, sh), sh)
+        else:
+            m = Val(V2I64, "<i64 4294967295, i64 4294967295>")
+            a2, c2 = b.and_(a, m), b.and_(c, m)
+        return b.mul(a2, c2)
+    _vec_binop(lf, insn, "q", f)
+
+
+@sem("pmaddwd")
+def pmaddwd(lf, insn):
+    b = lf.b
+    def f(a, c):
+        w = vec(8, I32)
+        p = b.mul(b.sext(a, w), b.sext(c, w))
+        ev = b.shuffle(p, p, [0, 2, 4, 6])
+        od = b.shuffle(p, p, [1, 3, 5, 7])
+        return b.add(ev, od)
+    _vec_binop(lf, insn, "w", f)
+
+
+@sem("pavgb", "pavgw")
+def pavg(lf, insn):
+    b = lf.b
+    ln = insn.mnemonic[-1]
+    def f(a, c):
+        n = int(a.ty[1:].split()[0])
+        wt = vec(n, I32)
+        one = Val(wt, "<" + ", ".join(["i32 1"] * n) + ">")
+        s = b.add(b.add(b.zext(a, wt), b.zext(c, wt)), one)
+        return b.trunc(b.lshr(s, one), a.ty)
+    _vec_binop(lf, insn, ln, f)
+
+
+@sem("psadbw")
+def psadbw(lf, insn):
+    b = lf.b
+    def f(a, c):
+        w = vec(16, I16)
+        d = b.sub(b.zext(a, w), b.zext(c, w))
+        d = b.call(w, "@llvm.abs.v16i16", [d, const(I1, 0)])
+        lo = b.shuffle(d, d, list(range(8)))
+        hi = b.shuffle(d, d, list(range(8, 16)))
+        s0 = b.intrinsic("llvm.vector.reduce.add.v8i16", I16, [lo])
+        s1 = b.intrinsic("llvm.vector.reduce.add.v8i16", I16, [hi])
+        r = b.insert(Val(V2I64, "zeroinitializer"), b.zext(s0, I64), 0)
+        return b.bitcast(b.insert(r, b.zext(s1, I64), 1), a.ty)
+    _vec_binop(lf, insn, "b", f)
+
+
+@sem("pmovmskb", "movmskps", "movmskpd")
+def movmsk(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    n, elt = {"pmovmskb": (16, I8), "movmskps": (4, I32), "movmskpd": (2, I64)}[insn.mnemonic]
+    v = xval(lf, src, vec(n, elt))
+    neg = b.op(vec(n, I1), f"icmp slt {v}, zeroinitializer")
+    bits = b.bitcast(neg, ity(n))
+    lf.write(dst, b.zext(bits, ity(dst.size * 8)))
+
+
+# ---------------------------------------------------------------- shifts
+def _vshift(lf, insn, kind: str, ln: str):
+    b = lf.b
+    dst, src = _ops(insn)
+    n, elt = LANES[ln]
+    vt = vec(n, elt)
+    dn = dst_xmm(lf, dst)
+    a = xval(lf, dst, vt)
+    eb = bits_of(elt)
+    if src.type == x86.X86_OP_IMM:
+        cnt = const(I64, src.imm & 0xFF)
+    else:
+        cnt = scalar(lf, src, I64)
+    big = b.icmp("ugt", cnt, const(I64, eb - 1))
+    c = b.resize(b.select(big, const(I64, eb - 1 if kind == "sra" else 0), cnt), eb)
+    splat = b.shuffle(b.insert(Val(vt, "undef"), c, 0), Val(vt, "undef"), [0] * n)
+    r = {"sll": b.shl, "srl": b.lshr, "sra": b.ashr}[kind](a, splat)
+    if kind != "sra":
+        r = b.select(big, Val(vt, "zeroinitializer"), r)
+    lf.set_xmm(dn, r)
+
+
+def _register_shifts():
+    for kind in ("sll", "srl", "sra"):
+        for ln in "wdq":
+            if kind == "sra" and ln == "q":
+                continue
+            sem(f"p{kind}{ln}")(lambda lf, insn, kind=kind, ln=ln: _vshift(lf, insn, kind, ln))
+
+
+_register_shifts()
+
+
+@sem("pslldq", "psrldq")
+def pbyteshift(lf, insn):
+    b = lf.b
+    dst, imm = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    v = b.bitcast(lf.get_xmm(dn), vec(16, I8))
+    k = min(imm.imm & 0xFF, 16)
+    z = Val(vec(16, I8), "zeroinitializer")
+    if insn.mnemonic == "pslldq":
+        mask = [16 + i - k if i - k < 0 else i - k for i in range(16)]   # zeros come from z
+        mask = [(i - k) if i >= k else 16 for i in range(16)]
+    else:
+        mask = [(i + k) if i + k < 16 else 16 for i in range(16)]
+    lf.set_xmm(dn, b.shuffle(v, z, mask))
+
+
+@sem("palignr")
+def palignr(lf, insn):
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    lo = xval(lf, src, vec(16, I8))
+    hi = b.bitcast(lf.get_xmm(dn), vec(16, I8))
+    k = imm.imm & 0xFF
+    cat = b.shuffle(lo, hi, list(range(32)))
+    z = Val(vec(32, I8), "zeroinitializer")
+    mask = [(i + k) if i + k < 32 else 32 for i in range(16)]
+    lf.set_xmm(dn, b.shuffle(cat, z, mask))
+
+
+# ---------------------------------------------------------------- shuffles
+@sem("pshufd")
+def pshufd(lf, insn):
+    dst, src, imm = _ops(insn)
+    v = xval(lf, src, vec(4, I32))
+    k = imm.imm
+    lf.set_xmm(dst_xmm(lf, dst), lf.b.shuffle(v, v, [(k >> (2 * i)) & 3 for i in range(4)]))
+
+
+@sem("pshuflw", "pshufhw")
+def pshufw(lf, insn):
+    dst, src, imm = _ops(insn)
+    v = xval(lf, src, vec(8, I16))
+    k = imm.imm
+    sel = [(k >> (2 * i)) & 3 for i in range(4)]
+    if insn.mnemonic == "pshuflw":
+        mask = sel + [4, 5, 6, 7]
+    else:
+        mask = [0, 1, 2, 3] + [4 + s for s in sel]
+    lf.set_xmm(dst_xmm(lf, dst), lf.b.shuffle(v, v, mask))
+
+
+@sem("shufps")
+def shufps(lf, insn):
+    dst, src, imm = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    a = xval(lf, dst, vec(4, I32))
+    c = xval(lf, src, vec(4, I32))
+    k = imm.imm
+    mask = [(k >> 0) & 3, (k >> 2) & 3, 4 + ((k >> 4) & 3), 4 + ((k >> 6) & 3)]
+    lf.set_xmm(dn, lf.b.shuffle(a, c, mask))
+
+
+@sem("shufpd")
+def shufpd(lf, insn):
+    dst, src, imm = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    a = xval(lf, dst, V2I64)
+    c = xval(lf, src, V2I64)
+    k = imm.imm
+    lf.set_xmm(dn, lf.b.shuffle(a, c, [k & 1, 2 + ((k >> 1) & 1)]))
+
+
+def _unpack(lf, insn, n: int, elt: str, high: bool):
+    dst, src = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    vt = vec(n, elt)
+    a = xval(lf, dst, vt)
+    c = xval(lf, src, vt)
+    base = n // 2 if high else 0
+    mask = []
+    for i in range(n // 2):
+        mask += [base + i, n + base + i]
+    lf.set_xmm(dn, lf.b.shuffle(a, c, mask))
+
+
+def _register_unpack():
+    for name, n, elt in (("bw", 16, I8), ("wd", 8, I16), ("dq", 4, I32), ("qdq", 2, I64)):
+        sem(f"punpckl{name}")(lambda lf, insn, n=n, elt=elt: _unpack(lf, insn, n, elt, False))
+        sem(f"punpckh{name}")(lambda lf, insn, n=n, elt=elt: _unpack(lf, insn, n, elt, True))
+    sem("unpcklps")(lambda lf, insn: _unpack(lf, insn, 4, I32, False))
+    sem("unpckhps")(lambda lf, insn: _unpack(lf, insn, 4, I32, True))
+    sem("unpcklpd")(lambda lf, insn: _unpack(lf, insn, 2, I64, False))
+    sem("unpckhpd")(lambda lf, insn: _unpack(lf, insn, 2, I64, True))
+
+
+_register_unpack()
+
+
+@sem("packsswb", "packuswb", "packssdw", "packusdw")
+def pack(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    m = insn.mnemonic
+    n, elt, out = (8, I16, I8) if m.endswith("wb") else (4, I32, I16)
+    vt = vec(n, elt)
+    a = xval(lf, dst, vt)
+    c = xval(lf, src, vt)
+    cat = b.shuffle(a, c, list(range(2 * n)))
+    wt = vec(2 * n, elt)
+    ob = bits_of(out)
+    if m.startswith("packss"):
+        lo, hi = -(1 << (ob - 1)), (1 << (ob - 1)) - 1
+    else:
+        lo, hi = 0, (1 << ob) - 1
+    splat = lambda x: Val(wt, "<" + ", ".join([f"{elt} {x}"] * (2 * n)) + ">")  # noqa: E731
+    cl = b.intrinsic(f"llvm.smax.v{2 * n}{elt}", wt, [cat, splat(lo)])
+    cl = b.intrinsic(f"llvm.smin.v{2 * n}{elt}", wt, [cl, splat(hi)])
+    lf.set_xmm(dn, b.trunc(cl, vec(2 * n, out)))
+
+
+@sem("pextrw", "pextrb", "pextrd", "pextrq")
+def pextr(lf, insn):
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    n, elt = {"pextrw": (8, I16), "pextrb": (16, I8), "pextrd": (4, I32), "pextrq": (2, I64)}[insn.mnemonic]
+    v = xval(lf, src, vec(n, elt))
+    e = b.extract(v, imm.imm & (n - 1))
+    if dst.type == x86.X86_OP_MEM:
+        b.store(e, lf.addr(dst))
+    else:
+        lf.write(dst, b.zext(e, ity(dst.size * 8)))
+
+
+@sem("pinsrw", "pinsrb", "pinsrd", "pinsrq")
+def pinsr(lf, insn):
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    n, elt = {"pinsrw": (8, I16), "pinsrb": (16, I8), "pinsrd": (4, I32), "pinsrq": (2, I64)}[insn.mnemonic]
+    dn = dst_xmm(lf, dst)
+    e = lf.read(src, bits_of(elt))
+    v = b.bitcast(lf.get_xmm(dn), vec(n, elt))
+    lf.set_xmm(dn, b.insert(v, e, imm.imm & (n - 1)))
+
+
+@sem("pshufb")
+def pshufb(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    dn = dst_xmm(lf, dst)
+    a = b.bitcast(lf.get_xmm(dn), vec(16, I8))
+    m = xval(lf, src, vec(16, I8))
+    r = Val(vec(16, I8), "undef")
+    for i in range(16):
+        mi = b.extract(m, i)
+        idx = b.and_(mi, const(I8, 15))
+        e = b.op(I8, f"extractelement {a}, {idx}")
+        neg = b.icmp("slt", mi, const(I8, 0))
+        r = b.insert(r, b.select(neg, const(I8, 0), e), i)
+    lf.set_xmm(dn, r)
+
+
+@sem("pmovzxbw", "pmovzxbd", "pmovzxbq", "pmovzxwd", "pmovzxwq", "pmovzxdq",
+     "pmovsxbw", "pmovsxbd", "pmovsxbq", "pmovsxwd", "pmovsxwq", "pmovsxdq")
+def pmovx(lf, insn):
+    b = lf.b
+    dst, src = _ops(insn)
+    m = insn.mnemonic
+    sizes = {"b": (16, I8), "w": (8, I16), "d": (4, I32), "q": (2, I64)}
+    nsrc, selt = sizes[m[-2]]
+    nout, oelt = sizes[m[-1]]
+    if src.type == x86.X86_OP_MEM:
+        v = b.load(vec(nout, selt), lf.addr(src))
+    else:
+        full = xval(lf, src, vec(nsrc, selt))
+        v = b.shuffle(full, full, list(range(nout)))
+    ext = b.zext if m.startswith("pmovzx") else b.sext
+    lf.set_xmm(dst_xmm(lf, dst), ext(v, vec(nout, oelt)))
+
+
+@sem("ptest")
+def ptest(lf, insn):
+    b = lf.b
+    a_op, c_op = _ops(insn)
+    a = xval(lf, a_op, V2I64)
+    c = xval(lf, c_op, V2I64)
+    z = b.intrinsic("llvm.vector.reduce.or.v2i64", I64, [b.and_(a, c)])
+    cc = b.intrinsic("llvm.vector.reduce.or.v2i64", I64,
+                     [b.and_(b.xor(a, Val(V2I64, "<i64 -1, i64 -1>")), c)])
+    lf.set_flag("zf", b.icmp("eq", z, const(I64, 0)))
+    lf.set_flag("cf", b.icmp("eq", cc, const(I64, 0)))
+    for f in ("of", "sf", "af", "pf"):
+        lf.set_flag(f, const(I1, 0))
+    lf.cmp_cache = None
+
+
+def _unused():
+    return SUBREGS

@@ -1,0 +1,908 @@
+"""Runs a build plan: host cpp/cc/as, translation, target as/gcc; temp files; diagnostics.
+
+The driver (``crt_cc.driver``) turns a gcc/as command line into a :class:`Plan`;
+this module only executes it and never looks at a command line.  Keeping the
+two apart means every decision about *what* to do (output names, dependency
+targets, which flags reach which tool) is made once, up front, where it can be
+validated and reported before any process runs.
+
+Guarantees the rest of the project (and users' builds) rely on:
+
+* Every output goes to a temporary name next to its destination and is renamed
+  into place only when the job producing it succeeded, so a failed or
+  interrupted build never leaves a truncated object/executable/deps file that
+  make would treat as up to date.
+* Intermediates live in one :class:`tempfile.TemporaryDirectory` per run, so
+  parallel ``make -j`` invocations never share files.
+* Diagnostics are compiler-style (``file:line: error: message``); GNU as
+  messages about x86 input are rewritten into that form.
+* Heavy imports (llvmlite, capstone) happen only inside the translation engine,
+  which is imported lazily when a job actually translates something.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import re
+import shlex
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import __version__
+from .diagnostics import CrtError, warn
+from .toolchain.targets import Target, host_tool
+
+# ---------------------------------------------------------------------------
+# The plan (built by crt_cc.driver.options, executed here)
+# ---------------------------------------------------------------------------
+
+#: Source ISAs the translator can handle today.  The driver rejects the others
+#: with a clear "not yet supported" diagnostic; extend this tuple when the lifter
+#: grows i386 / riscv64 front ends.
+SUPPORTED_SOURCE_ISAS: tuple[str, ...] = ("x86_64",)
+
+#: Engines the driver accepts for --crt-engine (model/auto come in later issues).
+SUPPORTED_ENGINES: tuple[str, ...] = ("lift",)
+
+#: ELF e_machine values.
+EM_386 = 3
+EM_ARM = 40
+EM_X86_64 = 62
+EM_AARCH64 = 183
+EM_RISCV = 243
+
+#: e_machine -> source ISA name for objects crt-cc translates.
+TRANSLATABLE_MACHINES: dict[int, str] = {EM_X86_64: "x86_64", EM_386: "i386"}
+
+#: Target triple -> e_machine of its native objects.
+TARGET_MACHINE: dict[str, int] = {
+    "aarch64-linux-gnu": EM_AARCH64,
+    "riscv64-linux-gnu": EM_RISCV,
+    "arm-linux-gnueabi": EM_ARM,
+}
+
+
+class Stage(enum.Enum):
+    """Where a compilation stops (gcc's -E / -S / -c / link, plus -fsyntax-only)."""
+
+    PREPROCESS = "E"
+    ASSEMBLY = "S"
+    OBJECT = "c"
+    LINK = "link"
+    SYNTAX = "syntax-only"
+
+
+class Route(enum.Enum):
+    """How one input becomes target code."""
+
+    NATIVE = "native"            # C (or another gcc language): target cross gcc
+    VIA_HOST = "via-host"        # C via the source ISA's compiler (-S), then translated
+    ASM = "asm"                  # source-ISA assembly: host as, then translated
+    ASM_CPP = "asm-cpp"          # .S: host preprocessor, host as, then translated
+    FOREIGN_OBJECT = "object"    # x86 relocatable object: translated, then target as
+    FOREIGN_ARCHIVE = "archive"  # .a with x86 members: members translated, archive rebuilt
+
+
+@dataclass
+class SourceInput:
+    """One input file as the user named it."""
+
+    path: str                 # path to open ('-' means stdin)
+    lang: str                 # gcc -x language ('c', 'assembler', ...) or 'object'
+    display: str = ""         # name used in diagnostics (defaults to path; '<stdin>' for '-')
+
+    def __post_init__(self) -> None:
+        if not self.display:
+            self.display = "<stdin>" if self.path == "-" else self.path
+
+
+@dataclass
+class DepRequest:
+    """A make dependency rule to produce for one input (-M/-MM/-MD/-MMD family).
+
+    ``file`` is the final path of the rule (None: standard output, only for
+    -M/-MM).  ``targets`` are (option, text) pairs: '-MT' text is used verbatim,
+    '-MQ' text is make-quoted, exactly as gcc treats them.
+    """
+
+    file: str | None
+    targets: list[tuple[str, str]]
+    system: bool = True       # -M/-MD (list system headers) vs -MM/-MMD
+    only: bool = False        # -M/-MM: the rule *instead of* preprocessed output
+    phony: bool = False       # -MP
+    missing_ok: bool = False  # -MG
+
+
+@dataclass
+class Job:
+    """One input's journey to its stopping stage."""
+
+    input: SourceInput
+    route: Route
+    stage: Stage
+    output: str | None        # final path; '-' = stdout; None = temporary (feeds the link)
+    source_isa: str = "x86_64"
+    deps: DepRequest | None = None
+    more_inputs: list[SourceInput] = field(default_factory=list)   # crt-as concatenates inputs
+    # -dumpdir/-dumpbase for gcc: auxiliary outputs (.gcno, .su, -save-temps, LTO) are named
+    # after the final output, not after the temporary name the object is first written to.
+    aux_args: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LinkItem:
+    """One positional element of the link line, in command-line order."""
+
+    job: int | None = None            # index into Plan.jobs whose object goes here
+    args: list[str] = field(default_factory=list)   # a native object / archive path, -lfoo, -Wl,...
+
+
+@dataclass
+class LinkStep:
+    output: str
+    items: list[LinkItem]
+
+
+@dataclass
+class ToolArgs:
+    """Arguments each tool gets, already filtered by the driver (order preserved)."""
+
+    native_cc: list[str] = field(default_factory=list)   # target gcc: C compile / -E (cpp + codegen)
+    host_cc: list[str] = field(default_factory=list)     # source-ISA gcc: --crt-via-x86 and .S cpp
+    host_as: list[str] = field(default_factory=list)     # host as: -I dirs, -Wa,/-Xassembler, --defsym...
+    link: list[str] = field(default_factory=list)        # target gcc link (non-positional options)
+    add_debug_line_info: bool = True   # host as -g for .s without .loc (lifter maps addresses to lines)
+
+
+@dataclass
+class CrtSettings:
+    """The --crt-* options, as the pipeline needs them."""
+
+    engine: str = "lift"
+    model_dir: str | None = None
+    prototypes: str | None = None
+    report: str | None = None
+    opt_level: int = 2
+    keep_temps: bool = False
+
+
+@dataclass
+class Plan:
+    """Everything one crt-cc / crt-as invocation will do."""
+
+    jobs: list[Job]
+    link: LinkStep | None = None
+    tools: ToolArgs = field(default_factory=ToolArgs)
+    crt: CrtSettings = field(default_factory=CrtSettings)
+    verbose: bool = False     # -v: echo commands, pass -v to gcc
+    dry_run: bool = False     # -###: echo commands, run nothing
+    no_warnings: bool = False  # -w
+    warnings: list[str] = field(default_factory=list)   # driver warnings, printed before running
+    prog: str = "crt-cc"
+
+
+# ---------------------------------------------------------------------------
+# Small readers the driver uses to route object inputs
+# ---------------------------------------------------------------------------
+
+
+def elf_header(path: str) -> tuple[int, int] | None:
+    """(e_machine, e_type) of an ELF file, or None when it is not ELF."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(20)
+    except OSError:
+        return None
+    return _elf_header_bytes(head)
+
+
+def _elf_header_bytes(head: bytes) -> tuple[int, int] | None:
+    if len(head) < 20 or head[:4] != b"\x7fELF":
+        return None
+    endian = "<" if head[5] == 1 else ">"
+    e_type, e_machine = struct.unpack_from(endian + "HH", head, 16)
+    return e_machine, e_type
+
+
+def _ar_members(path: str) -> list[tuple[str, int, int]]:
+    """(name, offset, size) of the regular members of a GNU/BSD ``ar`` archive."""
+    members: list[tuple[str, int, int]] = []
+    with open(path, "rb") as f:
+        data = f.read()
+    if not data.startswith(b"!<arch>\n"):
+        return members
+    pos, longnames = 8, b""
+    while pos + 60 <= len(data):
+        hdr = data[pos:pos + 60]
+        name = hdr[:16].decode("latin-1").rstrip()
+        try:
+            size = int(hdr[48:58].decode("ascii").strip() or 0)
+        except ValueError:
+            break
+        body, next_pos = pos + 60, pos + 60 + size + (size & 1)
+        if name == "//":
+            longnames = data[body:body + size]
+        elif name not in ("/", "/SYM64/", "__.SYMDEF", "__.SYMDEF SORTED"):
+            bsize = size
+            if name.startswith("/") and name[1:].isdigit():
+                off = int(name[1:])
+                end = longnames.find(b"/\n", off)
+                name = longnames[off:end if end >= 0 else None].decode("latin-1")
+            elif name.startswith("#1/"):   # BSD: long name stored at the start of the body
+                n = int(name[3:])
+                name = data[body:body + n].decode("latin-1").rstrip("\0")
+                body, bsize = body + n, size - n
+            members.append((name.rstrip("/"), body, bsize))
+        pos = next_pos
+    return members
+
+
+def archive_foreign_isas(path: str) -> set[str]:
+    """Source ISAs of translatable members of an archive (empty set: pass it through)."""
+    isas: set[str] = set()
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return isas
+    if not data.startswith(b"!<arch>\n"):     # thin archives and others: leave to the linker
+        return isas
+    for _name, off, _size in _ar_members(path):
+        hdr = _elf_header_bytes(data[off:off + 20])
+        if hdr and hdr[0] in TRANSLATABLE_MACHINES:
+            isas.add(TRANSLATABLE_MACHINES[hdr[0]])
+    return isas
+
+
+def _has_nonexec_stack_note(obj: str) -> bool:
+    """Whether an ELF64 object carries a non-executable ``.note.GNU-stack`` section.
+
+    The translated object must make the same promise, or the target linker
+    warns (and may mark the program's stack executable).
+    """
+    try:
+        with open(obj, "rb") as f:
+            data = f.read()
+    except OSError:
+        return False
+    if data[:4] != b"\x7fELF" or data[4] != 2:
+        return False
+    e = "<" if data[5] == 1 else ">"
+    shoff = struct.unpack_from(e + "Q", data, 0x28)[0]
+    shentsize, shnum, shstrndx = struct.unpack_from(e + "HHH", data, 0x3A)
+    if not shoff or shstrndx >= shnum:
+        return False
+    str_off = struct.unpack_from(e + "Q", data, shoff + shstrndx * shentsize + 0x18)[0]
+    for i in range(shnum):
+        base = shoff + i * shentsize
+        name_off = struct.unpack_from(e + "I", data, base)[0]
+        flags = struct.unpack_from(e + "Q", data, base + 8)[0]
+        end = data.find(b"\0", str_off + name_off)
+        if data[str_off + name_off:end] == b".note.GNU-stack":
+            return not flags & 0x4   # SHF_EXECINSTR
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Diagnostics helpers
+# ---------------------------------------------------------------------------
+
+
+class StepFailed(Exception):
+    """A tool failed and has already printed its diagnostics; just exit 1."""
+
+
+_GAS_LOC = re.compile(r"^(?P<file>.*?):(?P<line>\d+): (?P<sev>Error|Warning|Info|Fatal error): (?P<msg>.*)$")
+_GAS_FILE = re.compile(r"^(?P<file>[^:\s][^:]*): (?P<sev>Error|Warning|Fatal error): (?P<msg>.*)$")
+_GAS_BARE = re.compile(r"^(?P<sev>Error|Warning|Fatal error): (?P<msg>.*)$")
+_SEVERITY = {"Error": "error", "Fatal error": "fatal error", "Warning": "warning", "Info": "note"}
+
+
+def reformat_gas_messages(text: str, names: dict[str, str], prog: str = "crt-cc") -> list[str]:
+    """Rewrite GNU as output into compiler-style diagnostics.
+
+    ``file.s:12: Error: msg`` becomes ``file.s:12: error: msg``; the
+    ``Assembler messages:`` banner is dropped; temporary file names are mapped
+    back to the names the user gave (``names``).
+    """
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw
+        for tmp, shown in names.items():
+            line = line.replace(tmp, shown)
+        if not line.strip() or line.endswith(": Assembler messages:"):
+            continue
+        m = _GAS_LOC.match(line)
+        if m:
+            out.append(f"{m['file']}:{m['line']}: {_SEVERITY[m['sev']]}: {m['msg']}")
+            continue
+        m = _GAS_FILE.match(line)
+        if m:
+            out.append(f"{m['file']}: {_SEVERITY[m['sev']]}: {m['msg']}")
+            continue
+        m = _GAS_BARE.match(line)
+        if m:
+            out.append(f"{prog}: {_SEVERITY[m['sev']]}: {m['msg']}")
+            continue
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Dependency rules for plain assembly (no preprocessor to ask)
+# ---------------------------------------------------------------------------
+
+
+def make_quote(text: str) -> str:
+    """Quote a file name for a make rule the way gcc's -MQ does."""
+    out: list[str] = []
+    backslashes = 0
+    for ch in text:
+        if ch == "\\":
+            backslashes += 1
+            out.append(ch)
+            continue
+        if ch in " \t":
+            out.append("\\" * (backslashes + 1))   # double preceding backslashes, escape the blank
+        elif ch == "$":
+            out.append("$")
+        elif ch == "#":
+            out.append("\\")
+        backslashes = 0
+        out.append(ch)
+    return "".join(out)
+
+
+_INCLUDE_RE = re.compile(r'^\s*\.(?:include|incbin)\s+"([^"]+)"', re.M)
+
+
+def asm_includes(src: str, include_dirs: Sequence[str], limit: int = 200) -> list[str]:
+    """Files a .s pulls in with ``.include``/``.incbin`` (best effort, for deps)."""
+    found: list[str] = []
+    seen: set[str] = set()
+    todo = [src]
+    while todo and len(found) < limit:
+        cur = todo.pop(0)
+        try:
+            with open(cur, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            continue
+        for name in _INCLUDE_RE.findall(text):
+            for d in ("", os.path.dirname(cur), *include_dirs):
+                cand = os.path.join(d, name) if d else name
+                if os.path.isfile(cand):
+                    key = os.path.normpath(cand)
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(cand)
+                        if not text.startswith(".incbin"):
+                            todo.append(cand)
+                    break
+    return found
+
+
+def format_dep_rule(dep: DepRequest, prerequisites: Sequence[str]) -> str:
+    """A make rule in gcc's layout (used where no preprocessor writes one)."""
+    targets = " ".join(make_quote(t) if opt == "-MQ" else t for opt, t in dep.targets)
+    prereqs = [make_quote(p) for p in prerequisites]
+    text = f"{targets}: {' '.join(prereqs)}\n"
+    if dep.phony:
+        text += "".join(f"\n{p}:\n" for p in prereqs[1:])
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Output files: temp name next to the destination, rename on success
+# ---------------------------------------------------------------------------
+
+
+class Outputs:
+    """Final outputs of one job, published atomically only when it succeeded."""
+
+    def __init__(self, scratch: str, dry_run: bool = False):
+        self._scratch = scratch
+        self._pending: list[tuple[str, str, bool]] = []   # (tmp, dest, copy_into)
+        self._dry = dry_run
+
+    def reserve(self, dest: str) -> str:
+        """A temporary path to write ``dest``'s content to."""
+        if self._dry:
+            return dest
+        if os.path.exists(dest) and not os.path.isfile(dest):
+            # /dev/null and friends: produce in scratch, copy the bytes at the end.
+            fd, tmp = tempfile.mkstemp(dir=self._scratch, prefix="out.")
+            os.close(fd)
+            self._pending.append((tmp, dest, True))
+            return tmp
+        d, base = os.path.split(dest)
+        ext = os.path.splitext(base)[1]
+        try:
+            fd, tmp = tempfile.mkstemp(dir=d or ".", prefix=f".{base}.", suffix=f".crt-tmp{ext}")
+        except OSError as e:
+            raise CrtError(f"cannot create output file '{dest}': {e.strerror}") from None
+        os.close(fd)
+        self._pending.append((tmp, dest, False))
+        return tmp
+
+    def commit(self) -> None:
+        if self._dry:
+            return
+        for tmp, dest, copy_into in self._pending:
+            if copy_into:
+                with open(tmp, "rb") as src, open(dest, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                os.unlink(tmp)
+            else:
+                _fix_mode(tmp)
+                os.replace(tmp, dest)
+        self._pending.clear()
+
+    def discard(self, remove_stale: bool = True) -> None:
+        """Drop the temporaries; like gcc, also delete a stale destination from an earlier build."""
+        for tmp, dest, copy_into in self._pending:
+            stale = [tmp] + ([dest] if remove_stale and not copy_into and os.path.isfile(dest) else [])
+            for path in stale:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+        self._pending.clear()
+
+
+def _fix_mode(path: str) -> None:
+    """mkstemp creates 0600 files; give outputs the usual umask-based mode (ld adds +x itself)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = os.stat(path).st_mode & 0o777
+    want = (0o777 if mode & 0o100 else 0o666) & ~umask
+    if mode != want:
+        os.chmod(path, want)
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------------------
+# The executor
+# ---------------------------------------------------------------------------
+
+
+class Pipeline:
+    """Executes one :class:`Plan` for one target."""
+
+    def __init__(self, plan: Plan, target: Target):
+        self.plan = plan
+        self.target = target
+        self.prog = plan.prog
+        self.scratch = ""
+        self.report_records: list[dict] = []
+        self.report_warnings: list[dict] = []
+        self.report_errors: list[str] = []
+        self._counter = 0
+
+    # -- entry -------------------------------------------------------------
+
+    def run(self) -> int:
+        """Run every job, then the link; returns the process exit status."""
+        for w in self.plan.warnings:
+            self.warn(w)
+        tmpdir = tempfile.TemporaryDirectory(prefix="crt-cc-")
+        self.scratch = tmpdir.name
+        status = 0
+        report = Outputs(self.scratch, self.plan.dry_run)
+        try:
+            report_tmp = report.reserve(self.plan.crt.report) if self.plan.crt.report else None
+        except CrtError as e:      # an unwritable report is found before any work is done
+            self._error(e)
+            tmpdir.cleanup()
+            return 1
+        try:
+            produced: dict[int, str] = {}
+            for idx, job in enumerate(self.plan.jobs):
+                try:
+                    obj = self._run_job(job)
+                except StepFailed:
+                    status = 1
+                except CrtError as e:
+                    self._error(e)
+                    status = 1
+                else:
+                    if obj:
+                        produced[idx] = obj
+                if status and self.plan.link is not None:
+                    break     # nothing to link; gcc also stops before linking
+            if status == 0 and self.plan.link is not None:
+                try:
+                    self._link(self.plan.link, produced)
+                except StepFailed:
+                    status = 1
+                except CrtError as e:
+                    self._error(e)
+                    status = 1
+        finally:
+            self._write_report(status, report_tmp, report)
+            if self.plan.crt.keep_temps:
+                kept = tempfile.mkdtemp(prefix="crt-cc-keep-")
+                shutil.copytree(self.scratch, kept, dirs_exist_ok=True)
+                print(f"{self.prog}: temporary files kept in {kept}", file=sys.stderr)
+            tmpdir.cleanup()
+        return status
+
+    # -- diagnostics -----------------------------------------------------------
+
+    def warn(self, message: str, file: str | None = None, line: int | None = None) -> None:
+        if not self.plan.no_warnings:
+            warn(message, file, line, prog=self.prog)
+
+    def _error(self, e: CrtError) -> None:
+        self.report_errors.append(e.format(self.prog))
+        print(e.format(self.prog), file=sys.stderr)
+
+    # -- process running ------------------------------------------------------
+
+    def _exec(self, cmd: list[str], *, capture: bool = False, stdout=None,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """Run a tool (or only echo it under -###); -v echoes it like gcc does."""
+        if self.plan.verbose or self.plan.dry_run:
+            print(" " + shlex.join(cmd), file=sys.stderr)
+        if self.plan.dry_run:
+            return subprocess.CompletedProcess(cmd, 0, "", "")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            if capture:
+                return subprocess.run(cmd, stdout=stdout if stdout is not None else subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True, env=env)
+            return subprocess.run(cmd, stdout=stdout, env=env)
+        except OSError as e:
+            raise CrtError(f"cannot run '{cmd[0]}': {e.strerror}") from None
+
+    def _tmp(self, stem: str, ext: str) -> str:
+        """A fresh file name in the scratch directory, readable in messages."""
+        self._counter += 1
+        safe = re.sub(r"[^A-Za-z0-9_.+-]", "_", os.path.basename(stem)) or "stdin"
+        return os.path.join(self.scratch, f"{self._counter}-{safe}{ext}")
+
+    def _materialise_stdin(self, inp: SourceInput, ext: str) -> str:
+        """Tools that cannot read stdin themselves get a copy in scratch."""
+        if inp.path != "-":
+            return inp.path
+        path = self._tmp("stdin", ext)
+        if not self.plan.dry_run:
+            with open(path, "wb") as f:
+                shutil.copyfileobj(sys.stdin.buffer, f)
+        return path
+
+    @property
+    def _gcc_v(self) -> list[str]:
+        return ["-v"] if self.plan.verbose else []
+
+    # -- jobs -------------------------------------------------------------------
+
+    def _run_job(self, job: Job) -> str | None:
+        outs = Outputs(self.scratch, self.plan.dry_run)
+        try:
+            if job.route is Route.NATIVE:
+                obj = self._native(job, outs)
+            elif job.route is Route.VIA_HOST:
+                obj = self._via_host(job, outs)
+            elif job.route in (Route.ASM, Route.ASM_CPP):
+                obj = self._asm(job, outs)
+            elif job.route is Route.FOREIGN_OBJECT:
+                obj = self._foreign_object(job)
+            else:
+                obj = self._foreign_archive(job)
+            outs.commit()
+            return obj
+        except BaseException:
+            outs.discard()
+            raise
+
+    def _final(self, job: Job, outs: Outputs, ext: str) -> str:
+        """Where the job's main product is written: reserved temp for -o, scratch for the link."""
+        if job.output is None:
+            return self._tmp(os.path.splitext(os.path.basename(job.input.display))[0], ext)
+        return outs.reserve(job.output)
+
+    def _dep_args(self, dep: DepRequest | None, outs: Outputs) -> list[str]:
+        """gcc dependency options with an explicit -MF/-MQ, so temp output names never leak in."""
+        if dep is None:
+            return []
+        args = ["-M" if dep.system else "-MM"] if dep.only else ["-MD" if dep.system else "-MMD"]
+        if dep.file is not None:
+            args += ["-MF", outs.reserve(dep.file)]
+        for opt, text in dep.targets:
+            args += [opt, text]
+        if dep.phony:
+            args.append("-MP")
+        if dep.missing_ok:
+            args.append("-MG")
+        return args
+
+    def _run_checked(self, cmd: list[str], stdout=None) -> None:
+        if self._exec(cmd, stdout=stdout).returncode != 0:
+            raise StepFailed()
+
+    def _native(self, job: Job, outs: Outputs) -> str | None:
+        """C (or another gcc language) compiled by the target cross gcc, with the user's flags."""
+        base = [self.target.tool("gcc"), *self._gcc_v, *self.plan.tools.native_cc]
+        return self._gcc_stage(job, outs, base, ["-x", job.input.lang, job.input.path])
+
+    def _gcc_stage(self, job: Job, outs: Outputs, base: list[str], src: list[str]) -> str | None:
+        """Run a gcc to the job's stopping stage; returns a scratch object for the link."""
+        if job.stage is Stage.SYNTAX:
+            self._run_checked([*base, "-fsyntax-only", *self._dep_args(job.deps, outs), *src])
+            return None
+        flag = {Stage.PREPROCESS: "-E", Stage.ASSEMBLY: "-S"}.get(job.stage, "-c")
+        deps_only = job.deps is not None and job.deps.only
+        if deps_only or job.output == "-" or (job.stage is Stage.PREPROCESS and job.output is None):
+            # -M/-MM (rule goes to its own file or stdout) or output to stdout.
+            to_stdout = ["-o", "-"] if job.output == "-" and not deps_only else []
+            self._run_checked([*base, flag, *self._dep_args(job.deps, outs), *src, *to_stdout])
+            return None
+        out = self._final(job, outs, ".o")
+        self._run_checked([*base, flag, *job.aux_args, *self._dep_args(job.deps, outs), *src, "-o", out])
+        return out if job.output is None else None
+
+    def _host_compiler(self, isa: str) -> list[str]:
+        if isa == "x86_64":
+            return [host_tool("gcc")]
+        if isa == "i386":
+            return [host_tool("gcc"), "-m32"]
+        raise CrtError(f"compiling C for source ISA '{isa}' is not yet supported")
+
+    def _via_host(self, job: Job, outs: Outputs) -> str | None:
+        """C compiled by the source ISA's gcc to assembly, then translated like a .s."""
+        cc = self._host_compiler(job.source_isa)
+        src = ["-x", job.input.lang, job.input.path]
+        flags = list(self.plan.tools.host_cc)
+        if job.stage in (Stage.SYNTAX, Stage.PREPROCESS) or (job.deps is not None and job.deps.only):
+            return self._gcc_stage(job, outs, [*cc, *self._gcc_v, *flags], src)
+        if not any(f.startswith("-g") for f in flags):
+            # Line tables only: the lifter reports problems at C lines, and -g never
+            # changes gcc's generated code.
+            flags.append("-g1")
+        x86_s = self._tmp(job.input.display, ".x86.s")
+        deps = self._dep_args(job.deps, outs)
+        self._run_checked([*cc, *self._gcc_v, *flags, "-S", *job.aux_args, *deps, *src, "-o", x86_s])
+        return self._assemble_and_translate(job, outs, [x86_s], {x86_s: job.input.display})
+
+    def _asm(self, job: Job, outs: Outputs) -> str | None:
+        """x86 assembly (.s, or .S after the host preprocessor) -> translated target code."""
+        inputs = [job.input, *job.more_inputs]
+        if job.route is Route.ASM_CPP:
+            cc = self._host_compiler(job.source_isa)
+            base = [*cc, *self._gcc_v, *self.plan.tools.host_cc]
+            src = ["-x", "assembler-with-cpp", job.input.path]
+            if job.stage in (Stage.SYNTAX, Stage.PREPROCESS) or (job.deps is not None and job.deps.only):
+                return self._gcc_stage(job, outs, base, src)
+            pre = self._tmp(job.input.display, ".i.s")
+            self._run_checked([*base, "-E", *self._dep_args(job.deps, outs), *src, "-o", pre])
+            return self._assemble_and_translate(job, outs, [pre], {pre: job.input.display})
+
+        paths = [self._materialise_stdin(i, ".s") for i in inputs]
+        names = {p: "{standard input}" for p, i in zip(paths, inputs, strict=True) if i.path == "-"}
+        if job.deps is not None:
+            self._write_asm_deps(job, outs, paths)
+        if job.stage is Stage.PREPROCESS or (job.deps is not None and job.deps.only):
+            return None   # gcc -E does not touch plain assembly
+        return self._assemble_and_translate(job, outs, paths, names)
+
+    def _write_asm_deps(self, job: Job, outs: Outputs, paths: list[str]) -> None:
+        dep = job.deps
+        assert dep is not None
+        incs: list[str] = []
+        for p in paths:
+            incs += asm_includes(p, self._include_dirs())
+        text = format_dep_rule(dep, [i.display for i in (job.input, *job.more_inputs)] + incs)
+        if dep.file is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        elif not self.plan.dry_run:
+            _write_text(outs.reserve(dep.file), text)
+
+    def _include_dirs(self) -> list[str]:
+        args = self.plan.tools.host_as
+        dirs: list[str] = []
+        for i, a in enumerate(args):
+            if a == "-I" and i + 1 < len(args):
+                dirs.append(args[i + 1])
+            elif a.startswith("-I") and len(a) > 2:
+                dirs.append(a[2:])
+        return dirs
+
+    def _host_assemble(self, job: Job, paths: list[str], names: dict[str, str]) -> str:
+        """Source-ISA assembly -> relocatable object with the host assembler."""
+        if job.source_isa != "x86_64":
+            raise CrtError(f"assembling source ISA '{job.source_isa}' is not yet supported")
+        obj = self._tmp(job.input.display, ".x86.o")
+        cmd = [host_tool("as"), "--64"]
+        if self.plan.tools.add_debug_line_info and not any(_has_line_directives(p) for p in paths):
+            # DWARF line info lets the lifter map addresses back to .s lines in diagnostics.
+            cmd.append("-g")
+        cmd += [*self.plan.tools.host_as, "-o", obj, *paths]
+        env = dict(os.environ, LC_ALL="C")   # we parse its messages
+        proc = self._exec(cmd, capture=True, env=env)
+        lines = reformat_gas_messages(proc.stderr or "", names, self.prog)
+        for line in lines:
+            if ": warning: " in line and self.plan.no_warnings:
+                continue
+            print(line, file=sys.stderr)
+        if proc.returncode != 0:
+            raise StepFailed()
+        return obj
+
+    def _assemble_and_translate(self, job: Job, outs: Outputs, paths: list[str],
+                                names: dict[str, str]) -> str | None:
+        if job.stage is Stage.SYNTAX:
+            self._host_assemble(job, paths, names)
+            return None
+        obj = self._host_assemble(job, paths, names)
+        return self._translate_to_stage(job, outs, obj, job.input.display)
+
+    def _translate_to_stage(self, job: Job, outs: Outputs, obj: str, display: str) -> str | None:
+        text = self.translate(obj, display, job.source_isa)
+        if job.stage is Stage.ASSEMBLY:
+            if job.output == "-":
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            elif not self.plan.dry_run:
+                _write_text(self._final(job, outs, ".s"), text)
+            return None
+        out = self._final(job, outs, ".o")
+        self._target_assemble(text, out, display, noexecstack=_has_nonexec_stack_note(obj))
+        return out if job.output is None else None
+
+    def translate(self, obj: str, display: str, isa: str) -> str:
+        """One x86 object -> target assembly text through the selected engine."""
+        if self.plan.verbose or self.plan.dry_run:
+            print(f" [translate engine={self.plan.crt.engine} source={isa} target={self.target.triple}"
+                  f" O{self.plan.crt.opt_level}] {display} ({obj})", file=sys.stderr)
+        if self.plan.dry_run:
+            return ""
+        from .engines import lift  # lazy: the engine pulls in llvmlite/capstone
+
+        opts = lift.TranslateOptions(source_file=display, source_isa=isa,
+                                     opt_level=self.plan.crt.opt_level,
+                                     prototypes_file=self.plan.crt.prototypes)
+        try:
+            text = lift.translate_object(obj, self.target, opts)
+        finally:
+            for rec in opts.report:
+                rec = dict(rec)
+                rec.setdefault("source", display)
+                rec.setdefault("engine", self.plan.crt.engine)
+                self.report_records.append(rec)
+            for w in opts.warnings:
+                self.report_warnings.append({"source": display, "message": w})
+                if ": warning: " in w or re.match(r"^\S+:\d+: warning", w):
+                    if not self.plan.no_warnings:
+                        print(w, file=sys.stderr)
+                else:
+                    self.warn(w, file=display)
+        return text
+
+    def _target_assemble(self, text: str, out: str, display: str, noexecstack: bool) -> None:
+        """Translated assembly -> target object.  A failure here is a crt-cc bug."""
+        src = self._tmp(display, f".{self.target.triple}.s")
+        if not self.plan.dry_run:
+            _write_text(src, text)
+        cmd = [self.target.tool("as")]
+        if noexecstack:
+            cmd.append("--noexecstack")
+        cmd += ["-o", out, src]
+        proc = self._exec(cmd, capture=True)
+        if proc.returncode != 0:
+            for line in (proc.stderr or "").splitlines():
+                if line.strip() and not line.endswith("Assembler messages:"):
+                    print(f"{self.prog}: note: {line}", file=sys.stderr)
+            raise CrtError(
+                f"internal error: {self.target.gnu_prefix}as rejected the translation of '{display}' "
+                "(a crt-cc bug; rerun with --crt-keep-temps to keep the generated assembly)",
+            )
+
+    def _foreign_object(self, job: Job) -> str:
+        """An x86 .o given to the link: translate it into a target object in scratch."""
+        self._check_isa(job.source_isa, job.input.display)
+        as_link_input = Job(job.input, job.route, Stage.LINK, None, job.source_isa)
+        obj = self._translate_to_stage(as_link_input, Outputs(self.scratch), job.input.path,
+                                       job.input.display)
+        assert obj is not None
+        return obj
+
+    def _foreign_archive(self, job: Job) -> str:
+        """An archive with x86 members: translate those, keep the rest, rebuild with target ar."""
+        src = job.input.path
+        workdir = self._tmp(job.input.display, ".d")
+        os.makedirs(workdir, exist_ok=True)
+        with open(src, "rb") as f:
+            data = f.read()
+        members: list[str] = []
+        for n, (name, off, size) in enumerate(_ar_members(src)):
+            blob = data[off:off + size]
+            path = os.path.join(workdir, f"{n:04d}-{os.path.basename(name) or 'member'}")
+            with open(path, "wb") as f:
+                f.write(blob)
+            hdr = _elf_header_bytes(blob[:20])
+            if hdr and hdr[0] in TRANSLATABLE_MACHINES:
+                display = f"{job.input.display}({name})"
+                sub = Job(SourceInput(path, "object", display), Route.FOREIGN_OBJECT, Stage.LINK, None,
+                          TRANSLATABLE_MACHINES[hdr[0]])
+                path = self._foreign_object(sub)
+            members.append(path)
+        out = self._tmp(job.input.display, ".a")
+        self._run_checked([self.target.tool("ar"), "rcs", out, *members])
+        return out
+
+    def _check_isa(self, isa: str, display: str) -> None:
+        if isa not in SUPPORTED_SOURCE_ISAS:
+            raise CrtError(f"translating {isa} code is not yet supported (only "
+                           f"{', '.join(SUPPORTED_SOURCE_ISAS)})", file=display)
+
+    # -- link -------------------------------------------------------------------
+
+    def _link(self, link: LinkStep, produced: dict[int, str]) -> None:
+        outs = Outputs(self.scratch, self.plan.dry_run)
+        try:
+            cmd = [self.target.tool("gcc"), *self._gcc_v, *self.plan.tools.link]
+            for item in link.items:
+                if item.job is not None:
+                    obj = produced.get(item.job)
+                    if obj:
+                        cmd.append(obj)
+                cmd += item.args
+            cmd += ["-o", outs.reserve(link.output)]
+            self._run_checked(cmd)
+            outs.commit()
+        except BaseException:
+            outs.discard()
+            raise
+
+    # -- report -----------------------------------------------------------------
+
+    def _write_report(self, status: int, tmp: str | None, outs: Outputs) -> None:
+        """--crt-report: written on failure too (it says what failed), via its reserved temp."""
+        if tmp is None or self.plan.dry_run:
+            return
+        doc = {
+            "crt_cc_version": __version__,
+            "target": self.target.triple,
+            "engine": self.plan.crt.engine,
+            "status": "ok" if status == 0 else "failed",
+            "functions": self.report_records,
+            "warnings": self.report_warnings,
+            "errors": self.report_errors,
+        }
+        _write_text(tmp, json.dumps(doc, indent=2, default=str) + "\n")
+        outs.commit()
+
+
+_LINE_DIRECTIVE = re.compile(rb"^\s*\.(?:loc\b|file\s+\d)", re.M)
+
+
+def _has_line_directives(path: str) -> bool:
+    """Whether a .s already carries DWARF line directives (then ``as -g`` must not add its own).
+
+    An unnumbered ``.file "x.c"`` (gcc's default) only names the STT_FILE
+    symbol, so it does not count.
+    """
+    try:
+        with open(path, "rb") as f:
+            return bool(_LINE_DIRECTIVE.search(f.read()))
+    except OSError:
+        return False
+
+
+def run_plan(plan: Plan, target: Target) -> int:
+    """Execute ``plan`` for ``target``; returns the exit status (diagnostics already printed)."""
+    return Pipeline(plan, target).run()

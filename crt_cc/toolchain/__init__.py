@@ -1,0 +1,1 @@
+"""Discovery of the host and target toolchains (binutils, gcc, qemu-user, sysroots)."""

@@ -1,0 +1,106 @@
+"""The targets crt-cc emits code for, and where their tools live.
+
+One record per target: its canonical triple, accepted aliases, the Debian
+cross-toolchain prefix and package, the LLVM triple/CPU/features used by the
+backend, and the qemu-user binary and sysroot used to run its programs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+
+from ..diagnostics import CrtError
+
+
+@dataclass(frozen=True)
+class Target:
+    triple: str            # canonical GNU triple, printed by -dumpmachine
+    aliases: tuple[str, ...]
+    gnu_prefix: str        # prefix of the Debian cross binutils/gcc
+    debian_gcc: str        # Debian package providing the cross compiler
+    llvm_triple: str
+    llvm_cpu: str
+    llvm_features: str
+    qemu: str              # qemu-user binary
+    sysroot: str
+    bits: int
+
+    def tool(self, name: str) -> str:
+        """Absolute path of a cross tool (``as``, ``gcc``, ``ld``...), or a diagnostic."""
+        exe = self.gnu_prefix + name
+        path = shutil.which(exe)
+        if not path:
+            raise CrtError(
+                f"target tool '{exe}' not found; install it with "
+                f"'apt-get install {self.debian_gcc}' (or run 'make setup')"
+            )
+        return path
+
+
+TARGETS: dict[str, Target] = {
+    t.triple: t
+    for t in (
+        Target(
+            triple="aarch64-linux-gnu",
+            aliases=("aarch64", "arm64", "aarch64-linux", "aarch64-unknown-linux-gnu", "arm64-linux-gnu"),
+            gnu_prefix="aarch64-linux-gnu-",
+            debian_gcc="gcc-aarch64-linux-gnu",
+            llvm_triple="aarch64-unknown-linux-gnu",
+            llvm_cpu="generic",
+            llvm_features="+neon,+fp-armv8",
+            qemu="qemu-aarch64",
+            sysroot="/usr/aarch64-linux-gnu",
+            bits=64,
+        ),
+        Target(
+            triple="riscv64-linux-gnu",
+            aliases=("riscv64", "rv64", "riscv64-linux", "riscv64-unknown-linux-gnu"),
+            gnu_prefix="riscv64-linux-gnu-",
+            debian_gcc="gcc-riscv64-linux-gnu",
+            llvm_triple="riscv64-unknown-linux-gnu",
+            llvm_cpu="generic-rv64",
+            llvm_features="+m,+a,+f,+d,+c",
+            qemu="qemu-riscv64",
+            sysroot="/usr/riscv64-linux-gnu",
+            bits=64,
+        ),
+        Target(
+            triple="arm-linux-gnueabi",
+            aliases=("armv5", "armel", "armv5te", "arm", "armv5te-linux-gnueabi", "arm-linux"),
+            gnu_prefix="arm-linux-gnueabi-",
+            debian_gcc="gcc-arm-linux-gnueabi",
+            llvm_triple="armv5te-unknown-linux-gnueabi",
+            llvm_cpu="arm926ej-s",
+            llvm_features="+soft-float",
+            qemu="qemu-arm",
+            sysroot="/usr/arm-linux-gnueabi",
+            bits=32,
+        ),
+    )
+}
+
+DEFAULT_TARGET = "aarch64-linux-gnu"
+
+
+def resolve_target(name: str | None) -> Target:
+    """Map a ``--target`` value (or ``CRT_TARGET``) to a :class:`Target`."""
+    name = name or os.environ.get("CRT_TARGET") or DEFAULT_TARGET
+    if name in TARGETS:
+        return TARGETS[name]
+    for t in TARGETS.values():
+        if name in t.aliases:
+            return t
+    known = ", ".join(sorted(TARGETS))
+    raise CrtError(f"unknown target '{name}' (known targets: {known})")
+
+
+def host_tool(name: str) -> str:
+    """The host's x86-64 GNU tool (``as``, ``gcc``), or a diagnostic naming its package."""
+    for exe in (f"x86_64-linux-gnu-{name}", name):
+        path = shutil.which(exe)
+        if path:
+            return path
+    pkg = {"as": "binutils", "gcc": "gcc", "cpp": "cpp"}.get(name, name)
+    raise CrtError(f"host tool '{name}' not found; install it with 'apt-get install {pkg}'")

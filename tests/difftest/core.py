@@ -1,0 +1,669 @@
+"""Build, run and compare the differential tests of one family of forms.
+
+Flow for a family (see docs/difftest.md):
+
+1. every form gets N random cases (deterministic: seeded with the form name);
+   they are written to ``inputs.bin`` (records of struct crt_diff_input);
+2. ``family.s`` holds one function ``crt_diff_run_<form>`` per form: load the
+   state, run the snippet, store the state back;
+3. host: ``gcc harness.c family.s`` and run natively;
+4. target: ``crt-cc --target=aarch64-linux-gnu -c family.s``; forms it rejects
+   are located (line number / function name / instruction text in the
+   diagnostic, else by translating forms one by one), reported, and left out; then
+   ``aarch64-linux-gnu-gcc harness.c family.o`` runs under qemu-aarch64
+   (a form that crashes the binary is reported and left out of a re-run);
+5. both printed states are compared field by field.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+import re
+import shlex
+import shutil
+import struct
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from random import Random
+
+from .cases import ALL, GPR_NAMES, RSP, Case, flag_text, make_case
+from .forms import FORMS, Form
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+HARNESS = HERE / "harness.c"
+
+TARGET = "aarch64-linux-gnu"
+TARGET_CC = os.environ.get("CRT_DIFFTEST_TARGET_CC", "aarch64-linux-gnu-gcc")
+HOST_CC = os.environ.get("CRT_DIFFTEST_HOST_CC", "gcc")
+QEMU = shlex.split(os.environ.get("CRT_DIFFTEST_QEMU", "qemu-aarch64 -L /usr/aarch64-linux-gnu"))
+N_CASES = int(os.environ.get("CRT_DIFFTEST_CASES", "16"))
+SEED = os.environ.get("CRT_DIFFTEST_SEED", "crt-difftest")
+FAMILY_CHUNK = 40                     # forms per translated file at most
+RUN_TIMEOUT = 120
+TRANSLATE_TIMEOUT = 300
+
+# state layout (struct crt_diff_state in harness.c)
+OFF_RFLAGS = 128
+OFF_XMM = 144
+SAVED_GPRS = [i for i in range(16) if i != RSP]
+
+
+# ---------------------------------------------------------------------------
+# families and cases
+# ---------------------------------------------------------------------------
+
+def families(forms: Iterable[Form] = FORMS) -> dict[str, list[Form]]:
+    """Family name -> forms; families larger than FAMILY_CHUNK are split (name.1, name.2 ...)."""
+    grouped: dict[str, list[Form]] = {}
+    for f in forms:
+        grouped.setdefault(f.family, []).append(f)
+    out: dict[str, list[Form]] = {}
+    for name, fs in grouped.items():
+        if len(fs) <= FAMILY_CHUNK:
+            out[name] = fs
+            continue
+        nchunks = -(-len(fs) // FAMILY_CHUNK)
+        size = -(-len(fs) // nchunks)
+        for i in range(nchunks):
+            out[f"{name}.{i + 1}"] = fs[i * size:(i + 1) * size]
+    return out
+
+
+def select_forms(patterns: Iterable[str] = (), families_pat: Iterable[str] = ()) -> list[Form]:
+    pats, fpats = list(patterns), list(families_pat)
+    out = []
+    for f in FORMS:
+        if pats and not any(fnmatch.fnmatchcase(f.name, p) for p in pats):
+            continue
+        if fpats and not any(fnmatch.fnmatchcase(f.family, p) for p in fpats):
+            continue
+        out.append(f)
+    return out
+
+
+def make_cases(form: Form, n: int = N_CASES, seed: str = SEED) -> list[Case]:
+    rng = Random(f"{seed}:{form.name}")
+    out = []
+    for _ in range(n):
+        case = make_case(rng, form.kind, form.ptrs or {})
+        if form.fixup:
+            form.fixup(case, rng)
+        case.flagmask = form.flag_mask(case)
+        out.append(case)
+    return out
+
+
+@functools.cache
+def host_cpu_flags() -> frozenset[str]:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return frozenset()
+    m = re.search(r"^flags\s*:\s*(.*)$", text, re.M)
+    return frozenset(m.group(1).split()) if m else frozenset()
+
+
+def missing_cpu(form: Form) -> list[str]:
+    have = host_cpu_flags()
+    return [c for c in form.cpu if c not in have]
+
+
+# ---------------------------------------------------------------------------
+# assembly generation
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Span:
+    """1-based line numbers of one form's function in the generated .s."""
+    start: int
+    body: tuple[int, int]      # the snippet
+    ret: int                   # the final ret; helper code follows
+    end: int
+
+
+Spans = dict[str, Span]
+
+
+def _prologue() -> list[str]:
+    L = [f"\tpushq %{r}" for r in ("rbx", "rbp", "r12", "r13", "r14", "r15")]
+    L.append("\tmovq %rdi, crt_diff_state_ptr(%rip)")
+    L += [f"\tmovdqu {OFF_XMM + 16 * i}(%rdi), %xmm{i}" for i in range(16)]
+    L += [f"\tpushq {OFF_RFLAGS}(%rdi)", "\tpopfq", "\tmovq %rdi, %rax"]
+    L += [f"\tmovq {8 * i}(%rax), %{GPR_NAMES[i]}" for i in SAVED_GPRS if i != 0]
+    L.append("\tmovq 0(%rax), %rax")
+    return L
+
+
+def _epilogue() -> list[str]:
+    L = ["\tpushfq", "\tpopq crt_diff_saved_flags(%rip)"]
+    L += [f"\tmovq %{GPR_NAMES[i]}, crt_diff_saved_gpr+{8 * i}(%rip)" for i in SAVED_GPRS]
+    L.append("\tmovq crt_diff_state_ptr(%rip), %rax")
+    for i in SAVED_GPRS:
+        L += [f"\tmovq crt_diff_saved_gpr+{8 * i}(%rip), %rcx", f"\tmovq %rcx, {8 * i}(%rax)"]
+    L += ["\tmovq crt_diff_saved_flags(%rip), %rcx", f"\tmovq %rcx, {OFF_RFLAGS}(%rax)"]
+    L += [f"\tmovdqu %xmm{i}, {OFF_XMM + 16 * i}(%rax)" for i in range(16)]
+    L += [f"\tpopq %{r}" for r in ("r15", "r14", "r13", "r12", "rbp", "rbx")]
+    L.append("\tret")
+    return L
+
+
+HARNESS_LINES = frozenset(ln.strip() for ln in _prologue() + _epilogue())
+
+
+def function_asm(form: Form) -> tuple[list[str], int, int, int]:
+    """Lines of the form's test function, with the (0-based) index of the first
+    and last snippet line and of the ret."""
+    fn = f"crt_diff_run_{form.name}"
+    L = [f"\t.globl {fn}", f"\t.type {fn}, @function", f"{fn}:"]
+    L += _prologue()
+    L.append(f"# ---- {form.name}: {form.text}")
+    b0 = len(L)
+    L.extend(f"\t{ln}" if not ln.endswith(":") else ln for ln in _body_lines(form))
+    b1 = len(L) - 1
+    L.append("# ---- end")
+    L += _epilogue()
+    ret = len(L) - 1
+    L.append(f"\t.size {fn}, .-{fn}")
+    if form.helper:
+        L.extend(form.helper.splitlines())
+    return L, b0, b1, ret
+
+
+def _body_lines(form: Form) -> list[str]:
+    out = []
+    for ln in form.lines:
+        m = re.match(r"^(\d+:|\w+:)\s*(.*)$", ln)       # "1: insn" -> label line + insn line
+        if m:
+            out.append(m.group(1))
+            if m.group(2):
+                out.append(m.group(2))
+        else:
+            out.append(ln)
+    return out
+
+
+def module_asm(forms: list[Form]) -> tuple[str, Spans]:
+    """Assembly text for a family of forms, and where each form's function is."""
+    lines = ["# generated by tests/difftest (crt-cc differential tests)", "\t.text"]
+    spans: Spans = {}
+    for f in forms:
+        base = len(lines) + 1
+        fl, b0, b1, ret = function_asm(f)
+        lines.extend(fl)
+        lines.append("\t.text")
+        spans[f.name] = Span(base, (base + b0, base + b1), base + ret, len(lines))
+    lines += [
+        "\t.bss",
+        "\t.balign 16",
+        "crt_diff_state_ptr:",
+        "\t.zero 8",
+        "crt_diff_saved_flags:",
+        "\t.zero 8",
+        "crt_diff_saved_gpr:",
+        "\t.zero 128",
+        '\t.section .note.GNU-stack,"",@progbits',
+        "",
+    ]
+    return "\n".join(lines), spans
+
+
+def funcs_header(forms: list[Form], indices: dict[str, int]) -> str:
+    n = max(indices.values(), default=0)
+    items = " ".join(f"X({indices[f.name]}, {f.name})" for f in forms)
+    return f"#define CRT_DIFF_NFORMS {n}\n#define CRT_DIFF_FORMS(X) {items}\n"
+
+
+def write_inputs(path: Path, forms: list[Form], indices: dict[str, int],
+                 cases: dict[str, list[Case]]) -> None:
+    with open(path, "wb") as fh:
+        for f in forms:
+            for ci, c in enumerate(cases[f.name]):
+                fh.write(c.pack(indices[f.name], ci))
+
+
+# ---------------------------------------------------------------------------
+# tools
+# ---------------------------------------------------------------------------
+
+def crt_cc_command() -> tuple[list[str], dict[str, str]]:
+    """How to run crt-cc: $CRT_CC, else the repo venv's script, else python -m."""
+    env = dict(os.environ)
+    if os.environ.get("CRT_CC"):
+        return shlex.split(os.environ["CRT_CC"]), env
+    venv = REPO / ".venv" / "bin" / "crt-cc"
+    if venv.exists():
+        return [str(venv)], env
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return [sys.executable, "-m", "crt_cc.driver.cc"], env
+
+
+def missing_tools(target: bool = True) -> list[str]:
+    tools = [HOST_CC] + ([TARGET_CC, QEMU[0]] if target else [])
+    return [t for t in tools if not shutil.which(t)]
+
+
+def _run(cmd: list[str], cwd: Path, timeout: int, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+    except OSError as e:
+        return subprocess.CompletedProcess(cmd, -998, "", f"cannot run {cmd[0]}: {e}")
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+        return subprocess.CompletedProcess(cmd, -999, out, f"timeout after {timeout}s")
+
+
+class BuildError(Exception):
+    pass
+
+
+def compile_harness(cc: str, workdir: Path, obj_or_asm: Path, out: Path, extra: list[str] = ()) -> None:
+    cmd = [cc, "-O1", "-w", "-I", str(workdir), "-o", str(out), str(HARNESS), str(obj_or_asm), *extra, "-lm"]
+    p = _run(cmd, workdir, 300)
+    if p.returncode != 0:
+        raise BuildError(f"{' '.join(cmd)} failed:\n{p.stdout}{p.stderr}")
+
+
+# ---------------------------------------------------------------------------
+# output parsing
+# ---------------------------------------------------------------------------
+
+@dataclass
+class RunOutput:
+    states: dict[tuple[int, int], dict[str, str]]
+    complete: bool
+    last_started: tuple[int, int] | None      # "> f c" without a following "@ f c"
+    returncode: int
+    stderr: str
+
+
+def parse_output(text: str, returncode: int = 0, stderr: str = "") -> RunOutput:
+    states: dict[tuple[int, int], dict[str, str]] = {}
+    cur: dict[str, str] | None = None
+    started: tuple[int, int] | None = None
+    complete = False
+    for line in text.splitlines():
+        if not line:
+            continue
+        tag = line[0]
+        if tag == ">":
+            _, f, c = line.split()
+            started = (int(f), int(c))
+            cur = None
+        elif tag == "@":
+            _, f, c = line.split()
+            key = (int(f), int(c))
+            cur = states.setdefault(key, {})
+            started = None
+        elif tag == "#":
+            complete = line.startswith("# end")
+        elif tag == "!":
+            cur = None
+        elif cur is not None:
+            k, _, v = line.partition(" ")
+            cur[k] = v
+    return RunOutput(states, complete and returncode == 0, started, returncode, stderr)
+
+
+def run_binary(cmd: list[str], workdir: Path) -> RunOutput:
+    p = _run(cmd, workdir, RUN_TIMEOUT)
+    return parse_output(p.stdout, p.returncode, p.stderr)
+
+
+# ---------------------------------------------------------------------------
+# results
+# ---------------------------------------------------------------------------
+
+PASS, MISMATCH, UNSUPPORTED, TRANSLATE_ERROR, CRASH, SKIPPED, HOST_ERROR, BUILD_ERROR = (
+    "pass", "mismatch", "unsupported", "translate-error", "crash", "skipped", "host-error", "build-error")
+
+
+@dataclass
+class FormResult:
+    form: Form
+    status: str
+    summary: str = ""               # one line
+    detail: str = ""                # multi-line explanation
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (PASS, SKIPPED)
+
+
+@dataclass
+class FamilyResult:
+    family: str
+    results: dict[str, FormResult] = field(default_factory=dict)
+    host_outputs: dict[str, dict[int, dict[str, str]]] = field(default_factory=dict)
+    translate_calls: int = 0
+
+    def failures(self) -> list[FormResult]:
+        return [r for r in self.results.values() if not r.ok]
+
+    def report(self, max_forms: int = 50) -> str:
+        fails = self.failures()
+        lines = [f"family {self.family}: {len(fails)} of {len(self.results)} forms failed"]
+        for r in fails[:max_forms]:
+            lines.append(f"--- {r.form.name} [{r.status}]  {r.form.text}")
+            lines.append(f"    {r.summary}")
+            if r.detail:
+                lines.extend("    " + ln for ln in r.detail.splitlines())
+        if len(fails) > max_forms:
+            lines.append(f"... and {len(fails) - max_forms} more")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# comparison
+# ---------------------------------------------------------------------------
+
+_REG_RE = re.compile(r"%([a-z0-9]+)")
+
+
+def _is_nan(bits: int, size: int) -> bool:
+    if size == 4:
+        return (bits >> 23) & 0xFF == 0xFF and bits & 0x7FFFFF != 0
+    return (bits >> 52) & 0x7FF == 0x7FF and bits & ((1 << 52) - 1) != 0
+
+
+def _fmt_lanes(v: int, kind: str) -> str:
+    if kind == "f32":
+        parts = [struct.unpack("<f", ((v >> (32 * i)) & 0xFFFFFFFF).to_bytes(4, "little"))[0] for i in range(4)]
+        return "[" + ", ".join(f"{p:.9g}" for p in reversed(parts)) + "] (hi..lo)"
+    if kind == "f64":
+        parts = [struct.unpack("<d", ((v >> (64 * i)) & (2**64 - 1)).to_bytes(8, "little"))[0] for i in range(2)]
+        return "[" + ", ".join(f"{p:.17g}" for p in reversed(parts)) + "] (hi..lo)"
+    return ""
+
+
+def _field_note(fld: str, hv: str, tv: str, kind: str) -> str:
+    if fld == "rflags":
+        return f"host {flag_text(int(hv, 16))} / target {flag_text(int(tv, 16))}"
+    if fld.startswith("xmm") and kind in ("f32", "f64"):
+        size = 4 if kind == "f32" else 8
+        h, t = int(hv, 16), int(tv, 16)
+        lanes_diff = [i for i in range(16 // size)
+                      if (h >> (8 * size * i)) & ((1 << 8 * size) - 1) != (t >> (8 * size * i)) & ((1 << 8 * size) - 1)]
+        nan_only = all(_is_nan((h >> (8 * size * i)) & ((1 << 8 * size) - 1), size)
+                       and _is_nan((t >> (8 * size * i)) & ((1 << 8 * size) - 1), size) for i in lanes_diff)
+        note = f"host {_fmt_lanes(h, kind)} / target {_fmt_lanes(t, kind)}"
+        return note + ("  [NaN payload/sign only]" if nan_only else "")
+    return ""
+
+
+def _input_summary(form: Form, case: Case) -> list[str]:
+    d = case.describe()
+    gprs = [ln.replace(" ", "=") for ln in d[:15]]
+    out = ["  input: " + " ".join(gprs[0:5]), "         " + " ".join(gprs[5:10]),
+           "         " + " ".join(gprs[10:15]), "         " + d[15]]
+    used = set(_REG_RE.findall(form.asm))
+    xmms = [ln for ln in d[16:32] if ln.split()[0] in used] or d[16:18]
+    out += ["         " + ln for ln in xmms]
+    if "(" in form.asm or not used & set(GPR_NAMES) or form.family == "string":
+        out += ["         " + ln for ln in d[32:]]
+    return out
+
+
+def compare_form(form: Form, cases: list[Case], host: dict[int, dict[str, str]],
+                 target: dict[int, dict[str, str]], max_shown: int = 3) -> FormResult:
+    bad_cases = []
+    bad_fields: set[str] = set()
+    detail: list[str] = []
+    for ci, case in enumerate(cases):
+        h, t = host.get(ci), target.get(ci)
+        if h is None:
+            return FormResult(form, HOST_ERROR, f"host produced no output for case {ci}")
+        if t is None:
+            bad_cases.append(ci)
+            if len(bad_cases) <= max_shown:
+                detail.append(f"case {ci}: no target output")
+            continue
+        diffs = [k for k in h if k not in case.ignore and h.get(k) != t.get(k)]
+        if not diffs:
+            continue
+        bad_cases.append(ci)
+        bad_fields.update(diffs)
+        if len(bad_cases) <= max_shown:
+            detail.append(f"case {ci}: flag mask {case.flagmask:#05x} ({flag_text(case.flagmask)})"
+                          + (f", ignored {sorted(case.ignore)}" if case.ignore else ""))
+            if len(bad_cases) == 1:
+                detail.extend(_input_summary(form, case))
+            for k in diffs:
+                note = _field_note(k, h[k], t.get(k, "?"), form.kind)
+                detail.append(f"  {k:7s} host {h[k]}  target {t.get(k, '<missing>')}"
+                              + (f"\n          {note}" if note else ""))
+    if not bad_cases:
+        return FormResult(form, PASS)
+    summary = (f"{len(bad_cases)}/{len(cases)} cases differ; fields: "
+               + ", ".join(sorted(bad_fields, key=_field_order)))
+    return FormResult(form, MISMATCH, summary, "\n".join(detail))
+
+
+def _field_order(k: str) -> tuple[int, str]:
+    order = {n: i for i, n in enumerate(GPR_NAMES)}
+    if k in order:
+        return (0, f"{order[k]:02d}")
+    if k == "rflags":
+        return (1, "")
+    if k.startswith("xmm"):
+        return (2, f"{int(k[3:]):02d}")
+    return (3, k)
+
+
+# ---------------------------------------------------------------------------
+# translation with culprit elimination
+# ---------------------------------------------------------------------------
+
+_LINE_RE = re.compile(r"\.s:(\d+):")
+_FN_RE = re.compile(r"crt_diff_run_([a-z0-9_]+)")
+JOBS = int(os.environ.get("CRT_DIFFTEST_JOBS", "0")) or (os.cpu_count() or 2)
+
+
+def _translate(forms: list[Form], workdir: Path, tag: str) -> tuple[Path | None, str, int, Spans]:
+    text, spans = module_asm(forms)
+    src = workdir / f"{tag}.s"
+    obj = workdir / f"{tag}.o"
+    src.write_text(text)
+    cmd, env = crt_cc_command()
+    extra = shlex.split(os.environ.get("CRT_DIFFTEST_CRTFLAGS", ""))
+    p = _run([*cmd, f"--target={TARGET}", *extra, "-c", str(src), "-o", str(obj)], workdir,
+             TRANSLATE_TIMEOUT, env)
+    if p.returncode == 0 and obj.exists():
+        return obj, "", 0, spans
+    msg = (p.stderr + p.stdout).strip() or f"crt-cc exited with status {p.returncode}"
+    return None, msg, p.returncode, spans
+
+
+def _driver_unavailable(msg: str, rc: int) -> bool:
+    return rc == -998 or bool(re.search(r"No module named '?crt_cc", msg))
+
+
+def _locate(msg: str, forms: list[Form], spans: Spans) -> tuple[list[Form], bool]:
+    """Forms a crt-cc diagnostic points at, and whether it points at harness code
+    (the load/store code every form shares) instead."""
+    names = {f.name: f for f in forms}
+    for m in _LINE_RE.finditer(msg):
+        line = int(m.group(1))
+        for name, sp in spans.items():
+            if sp.start <= line <= sp.end and name in names:
+                in_body = sp.body[0] <= line <= sp.body[1] or line > sp.ret
+                return ([names[name]], False) if in_body else ([], True)
+    for m in _FN_RE.finditer(msg):
+        if m.group(1) in names:
+            return [names[m.group(1)]], False
+    # the diagnostic quotes a snippet instruction verbatim
+    low = msg.lower()
+    hits = [f for f in forms
+            if any(len(ln) > 4 and ln not in HARNESS_LINES and ln.lower() in low for ln in f.lines)]
+    return hits, False
+
+
+def _error_status(msg: str) -> str:
+    return UNSUPPORTED if "unsupported" in msg.lower() else TRANSLATE_ERROR
+
+
+def _first_line(msg: str) -> str:
+    for ln in msg.splitlines():
+        if "error" in ln.lower():
+            return ln.strip()
+    return msg.splitlines()[-1].strip() if msg else ""
+
+
+def translate_family(forms: list[Form], workdir: Path,
+                     result: FamilyResult) -> tuple[Path | None, list[Form]]:
+    """Translate as many of ``forms`` as possible into one object.
+
+    A rejected form is found from the diagnostic (line number, function name or
+    quoted instruction) and dropped; when the diagnostic does not tell, every
+    form is translated on its own (in parallel).  Failures go into ``result``.
+    """
+    def fail(fs: list[Form], msg: str, prefix: str = "") -> None:
+        for f in fs:
+            result.results[f.name] = FormResult(f, _error_status(msg), prefix + _first_line(msg), msg[-1500:])
+
+    remaining = list(forms)
+    attempt = 0
+    while remaining:
+        attempt += 1
+        obj, msg, rc, spans = _translate(remaining, workdir, f"target{attempt}")
+        result.translate_calls += 1
+        if obj is not None:
+            return obj, remaining
+        if _driver_unavailable(msg, rc):
+            fail(remaining, msg, "crt-cc could not run: ")
+            return None, []
+        culprits, in_harness = _locate(msg, remaining, spans)
+        if in_harness:
+            fail(remaining, msg, "harness code rejected: ")
+            return None, []
+        if culprits:
+            fail(culprits, msg)
+            remaining = [f for f in remaining if f not in culprits]
+            continue
+        # the diagnostic does not say which form: translate them one by one
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max(1, JOBS)) as ex:
+            singles = list(ex.map(lambda f: _translate([f], workdir, f"single_{f.name}"), remaining))
+        result.translate_calls += len(remaining)
+        ok = []
+        for f, (o, m, _rc, _sp) in zip(remaining, singles, strict=True):
+            if o is not None:
+                ok.append(f)
+            else:
+                fail([f], m)
+        if not ok:
+            return None, []
+        obj, msg, rc, spans = _translate(ok, workdir, "target_final")
+        result.translate_calls += 1
+        if obj is not None:
+            return obj, ok
+        fail(ok, msg, "translates alone but not with the rest of its family: ")
+        return None, []
+    return None, []
+
+
+# ---------------------------------------------------------------------------
+# the whole family
+# ---------------------------------------------------------------------------
+
+def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = True,
+               n_cases: int = N_CASES, seed: str = SEED) -> FamilyResult:
+    workdir.mkdir(parents=True, exist_ok=True)
+    result = FamilyResult(name)
+    active = []
+    for f in forms:
+        miss = missing_cpu(f)
+        if miss:
+            result.results[f.name] = FormResult(f, SKIPPED, "host CPU lacks " + ", ".join(miss))
+        else:
+            active.append(f)
+    if not active:
+        return result
+    indices = {f.name: i for i, f in enumerate(active)}
+    cases = {f.name: make_cases(f, n_cases, seed) for f in active}
+    inputs = workdir / "inputs.bin"
+    write_inputs(inputs, active, indices, cases)
+
+    # host
+    hdir = workdir / "host"
+    hdir.mkdir(exist_ok=True)
+    text, _ = module_asm(active)
+    (hdir / "family.s").write_text(text)
+    (hdir / "crt_diff_funcs.h").write_text(funcs_header(active, indices))
+    try:
+        compile_harness(HOST_CC, hdir, hdir / "family.s", hdir / "harness")
+    except BuildError as e:
+        for f in active:
+            result.results[f.name] = FormResult(f, HOST_ERROR, "host build failed", str(e)[-3000:])
+        return result
+    host = run_binary([str(hdir / "harness"), str(inputs)], hdir)
+    if not host.complete:
+        for f in active:
+            result.results[f.name] = FormResult(
+                f, HOST_ERROR, f"host run failed (status {host.returncode}, last started {host.last_started})",
+                host.stderr[-2000:])
+        return result
+    for f in active:
+        result.host_outputs[f.name] = {c: host.states[(indices[f.name], c)]
+                                       for f_i, c in host.states if f_i == indices[f.name]}
+    if not target:
+        for f in active:
+            result.results[f.name] = FormResult(f, PASS, "host only")
+        return result
+
+    # target
+    tdir = workdir / "target"
+    tdir.mkdir(exist_ok=True)
+    obj, ok_forms = translate_family(active, tdir, result)
+    if obj is None:
+        return result
+    (tdir / "crt_diff_funcs.h").write_text(funcs_header(ok_forms, indices))
+    try:
+        compile_harness(TARGET_CC, tdir, obj, tdir / "harness",
+                        shlex.split(os.environ.get("CRT_DIFFTEST_TARGET_LDFLAGS", "")))
+    except BuildError as e:
+        for f in ok_forms:
+            result.results[f.name] = FormResult(f, BUILD_ERROR, "linking the translated object failed",
+                                                str(e)[-3000:])
+        return result
+    run_forms = list(ok_forms)
+    target_states: dict[tuple[int, int], dict[str, str]] = {}
+    for attempt in range(len(run_forms) + 1):
+        tin = tdir / f"inputs{attempt}.bin"
+        write_inputs(tin, run_forms, indices, cases)
+        out = run_binary([*QEMU, str(tdir / "harness"), str(tin)], tdir)
+        target_states.update(out.states)
+        if out.complete:
+            break
+        crashed = None
+        if out.last_started is not None:
+            fi = out.last_started[0]
+            crashed = next((f for f in run_forms if indices[f.name] == fi), None)
+        if crashed is None:
+            for f in run_forms:
+                if f.name not in result.results:
+                    result.results[f.name] = FormResult(
+                        f, CRASH, f"target run failed (status {out.returncode})", out.stderr[-2000:])
+            return result
+        ci = out.last_started[1]
+        sig = f"signal {-out.returncode}" if out.returncode < 0 else f"status {out.returncode}"
+        if out.returncode == -999:
+            sig = "timeout"
+        result.results[crashed.name] = FormResult(
+            crashed, CRASH, f"target binary died ({sig}) in case {ci}",
+            "\n".join([*_input_summary(crashed, cases[crashed.name][ci]), out.stderr[-1500:]]))
+        run_forms = [f for f in run_forms if f is not crashed]
+        if not run_forms:
+            break
+    for f in run_forms:
+        if f.name in result.results:
+            continue
+        fi = indices[f.name]
+        tgt = {c: s for (f_i, c), s in target_states.items() if f_i == fi}
+        result.results[f.name] = compare_form(f, cases[f.name], result.host_outputs[f.name], tgt)
+    return result
