@@ -744,10 +744,9 @@ class Pipeline:
 
     def _assemble_and_translate(self, job: Job, outs: Outputs, paths: list[str],
                                 names: dict[str, str]) -> str | None:
-        if job.stage is Stage.SYNTAX:
-            self._host_assemble(job, paths, names)
-            return None
         obj = self._host_assemble(job, paths, names)
+        if job.stage is Stage.SYNTAX:
+            return None       # -fsyntax-only: the assembler's verdict is the whole answer
         return self._translate_to_stage(job, outs, obj, job.input.display)
 
     def _translate_to_stage(self, job: Job, outs: Outputs, obj: str, display: str) -> str | None:

@@ -234,6 +234,7 @@ def test_m_options_are_sorted_by_which_compiler_understands_them() -> None:
     assert classify_m_option("-m32") == "source"
     assert classify_m_option("-mcmodel=small") == "both"
     assert classify_m_option("-mfloat-abi=hard") == "target-abi"
+    assert classify_m_option("-march=native") == "x86"     # the build host, never the target
 
 
 def test_link_arguments_keep_their_order_relative_to_inputs(work: Path) -> None:
@@ -399,6 +400,24 @@ def test_x86_feature_flags_are_reported_not_passed_to_native_compile(work: Path)
     assert "warning: x86 option '-mavx2' ignored" in proc.stderr
     bad = run_cc("-c", "p.c", "-m32", cwd=work)
     assert bad.returncode == 1 and "'-m32'" in bad.stderr
+
+
+@needs_aarch64
+def test_object_inputs_without_link_are_unused_with_a_warning(work: Path) -> None:
+    (work / "p.c").write_text("int x;\n")
+    (work / "q.o").write_bytes(b"")
+    proc = run_cc("-c", "p.c", "q.o", cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    assert "crt-cc: warning: q.o: linker input file unused because linking not done" in proc.stderr
+
+
+@needs_aarch64
+def test_S_of_c_writes_target_assembly_to_stdout(work: Path) -> None:
+    (work / "p.c").write_text("int f(void) { return 3; }\n")
+    proc = run_cc("-S", "p.c", "-o", "-", cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    assert ".arch armv8-a" in proc.stdout
+    assert not (work / "p.s").exists()
 
 
 def test_missing_input_is_reported_like_gcc(work: Path) -> None:
@@ -636,6 +655,18 @@ def test_crt_as_reports_assembler_errors_compiler_style(work: Path, fake_engine:
     assert as_.main(["bad.s", "-o", "bad.o"]) == 1
     assert "bad.s:2: error: no such instruction: `frob %eax'" in capsys.readouterr().err
     assert not (work / "bad.o").exists()
+
+
+@needs_aarch64
+@needs_host_as
+def test_crt_as_reads_standard_input(work: Path, fake_engine: FakeEngine,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ADD_S.encode())))
+    assert as_.main(["-o", "s.o"]) == 0
+    assert e_machine(work / "s.o") == EM_AARCH64
+    assert fake_engine.calls[0][1].source_file == "{standard input}"
 
 
 def test_crt_as_module_entry_point_runs(work: Path) -> None:

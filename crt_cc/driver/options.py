@@ -183,8 +183,10 @@ def classify_m_option(opt: str) -> str:
     m = re.match(r"^-m(arch|tune|cpu)=(.*)$", opt)
     if m:
         value = m.group(2)
-        if value in ("native", "generic"):
+        if value == "generic":
             return "both"
+        if value == "native":
+            return "x86"       # "this machine": crt-cc runs on x86 hosts; the target CPU is unknown
         return "x86" if _X86_CPU.match(value) else "target"
     if _BOTH.match(opt):
         return "both"

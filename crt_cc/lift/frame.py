@@ -20,7 +20,7 @@ X87_DELTA = {
     "fld": 1, "fild": 1, "fld1": 1, "fldz": 1, "fldpi": 1, "fldl2e": 1, "fldl2t": 1, "fldlg2": 1,
     "fldln2": 1, "fstp": -1, "fistp": -1, "fisttp": -1, "fbstp": -1, "faddp": -1, "fsubp": -1, "fsubrp": -1,
     "fmulp": -1, "fdivp": -1, "fdivrp": -1, "fcomp": -1, "fucomp": -1, "fcompp": -2, "fucompp": -2,
-    "fcomip": -1, "fucomip": -1, "ficomp": -1, "fxch": 0, "fst": 0, "fist": 0, "fadd": 0, "fsub": 0,
+    "fcomip": -1, "fucomip": -1, "fcompi": -1, "fucompi": -1, "ficomp": -1, "fxch": 0, "fst": 0, "fist": 0, "fadd": 0, "fsub": 0,
     "fsubr": 0, "fmul": 0, "fdiv": 0, "fdivr": 0, "fchs": 0, "fabs": 0, "fsqrt": 0, "frndint": 0,
     "fcom": 0, "fucom": 0, "fcomi": 0, "fucomi": 0, "ftst": 0, "fxam": 0, "fnstcw": 0, "fldcw": 0,
     "fnstsw": 0, "fwait": 0, "wait": 0, "fiadd": 0, "fisub": 0, "fisubr": 0, "fimul": 0, "fidiv": 0,

@@ -15,11 +15,12 @@ import capstone
 from capstone import x86
 
 from ..abi import aarch64 as native
+from ..abi import varargs
 from ..abi.x86_64 import INTERNAL_FNTY, INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
 from . import frame as framemod
-from .ir import F64, F128, I1, I8, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
+from .ir import F64, F128, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
 from .regs import FLAGS, GPR_NAMES, RAX, RBP, RDX, RSP, SUBREGS, cc_of
 
 NORETURN = {"exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "longjmp", "siglongjmp",
@@ -27,7 +28,13 @@ NORETURN = {"exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fai
             "__fortify_fail", "__chk_fail"}
 RETURNS_TWICE = {"setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "vfork", "savectx", "getcontext"}
 RED_ZONE = 128
-FRAME_ABOVE = 64           # return-address slot plus slack for reading outgoing words
+# Above the entry rsp: the return-address slot, then the copy of the incoming stack arguments.
+# The generous size keeps a callee's copy-in of up to 60 words from the caller's outgoing
+# area inside the caller's frame object.
+FRAME_ABOVE = 512
+# When the address of the incoming argument area escapes (va_start, a by-value struct passed on
+# by pointer) or is indexed, the extent read is unknown: copy in as much as the frame allows.
+ARG_COPY_MAX = FRAME_ABOVE - 16
 
 
 class Lifted:
@@ -49,6 +56,7 @@ class FunctionLifter:
         self.cmp_cache: tuple | None = None   # last flag-setting operation, for direct icmp
         self.max_arg_off = 0                  # highest incoming stack byte read (x86 frame offset)
         self.variadic = False
+        self.known_addr: dict[int, tuple[int, int]] = {}   # gpr -> (data section, offset) it holds
 
     # ------------------------------------------------------------------ errors
     def line_of(self, insn: Insn) -> int | None:
@@ -170,6 +178,7 @@ class FunctionLifter:
         for start, insns in self.blocks.items():
             b.position(self.labels[start])
             self.cmp_cache = None
+            self.known_addr = {}
             for insn in insns:
                 self.insn = insn
                 self.st = self.before.get(insn.addr, framemod.FrameState(None, None, None))
@@ -184,10 +193,18 @@ class FunctionLifter:
                 else:
                     b.terminate("unreachable")
 
+        n_words = max(0, (self.max_arg_off - 8 + 7) // 8)
+        if n_words:
+            if n_words * 8 > FRAME_ABOVE - 8:
+                raise CrtError(f"function '{fn.name}' reads more than {FRAME_ABOVE - 8} bytes of stack arguments",
+                               self.ctx.source_file)
+            dst = "%argcopy"
+            b.entry_lines.append(f"  {dst} = getelementptr i8, ptr {self.frame.ref}, i64 {below + 8}")
+            b.entry_lines.append(f"  call void @llvm.memcpy.p0.p0.i64(ptr {dst}, ptr %argp, i64 {n_words * 8}, i1 false)")
+            b.intrinsics["@llvm.memcpy.p0.p0.i64"] = "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)"
         linkage = "internal"
         header = f'define {linkage} {INTERNAL_RET} {self.ctx.internal_name(fn)}({", ".join(params)})'
         attrs = " #0" if self.ctx.uses_returns_twice(fn) else ""
-        n_words = max(0, (self.max_arg_off + 7) // 8)
         return Lifted(b.render(header + attrs), n_words, self.variadic)
 
     def _lift_insn(self, insn: Insn) -> None:
@@ -209,6 +226,7 @@ class FunctionLifter:
         return self.b.load(I64, self.gpr[reg], 8)
 
     def set64(self, reg: int, v: Val) -> None:
+        self.known_addr.pop(reg, None)
         self.b.store(v, self.gpr[reg], 8)
 
     def get_reg(self, name: str) -> Val:
@@ -309,10 +327,14 @@ class FunctionLifter:
 
     # ------------------------------------------------------------------ memory
     def frame_ptr(self, off: int) -> Val:
-        """Pointer to entry-rsp-relative offset ``off`` (>= 8 lies in the caller's argument area)."""
+        """Pointer to entry-rsp-relative offset ``off``.
+
+        Offsets >= 8 are the incoming stack arguments: the entry block copies them from
+        ``argp`` into the frame, so static and run-time-computed addresses (``lea 16(%rbp)``
+        then arithmetic) agree, as they do on x86.
+        """
         if off >= 8:
-            self.max_arg_off = max(self.max_arg_off, off)
-            return self.b.gep(self.argp, const(I64, off - 8))
+            self.max_arg_off = max(self.max_arg_off, off + 16)   # room for the widest access
         return self.b.gep(self.frame, const(I64, self.frame_below + off))
 
     def reg_offset(self, name: str) -> int | None:
@@ -362,6 +384,8 @@ class FunctionLifter:
             off = self.reg_offset(base) + disp
             if idx is None:
                 return self.frame_ptr(off)
+            if off >= 8:
+                self.max_arg_off = max(self.max_arg_off, ARG_COPY_MAX)
             return b.gep(self.frame_ptr(off), idx)
         if base and base.startswith("e") and base in SUBREGS or (base or "").endswith("d") and base in SUBREGS:
             v = b.zext(self.get_reg(base), I64)          # 32-bit address size
@@ -385,7 +409,7 @@ class FunctionLifter:
             off = self.reg_offset(base) + mem.disp
             if off >= 8:
                 self.variadic = True   # the address of incoming stack arguments escapes (va_start)
-                self.max_arg_off = max(self.max_arg_off, 8 * 16)
+                self.max_arg_off = max(self.max_arg_off, ARG_COPY_MAX)
             p = self.frame_ptr(off)
             idx = self._index_value(mem)
             if idx is not None:
@@ -455,7 +479,7 @@ class FunctionLifter:
                 if op.type == x86.X86_OP_MEM and op.mem.base and op.access & capstone.CS_AC_WRITE \
                         and not op.mem.index:
                     bname = insn.cs.reg_name(op.mem.base)
-                    roff = st.rsp if bname == "rsp" else st.rbp if bname == "rbp" else None
+                    roff = st.rsp if bname == "rsp" else None
                     if roff is None:
                         continue
                     rel = roff + op.mem.disp - call_rsp
@@ -642,18 +666,27 @@ class FunctionLifter:
             if tail:
                 self.return_internal()
             return
-        k = self.outgoing_stack_words() if not tail else (self.max_arg_words_for_tail())
+        k = self.outgoing_stack_words() if not tail else self.max_arg_words_for_tail()
         ints = [self.get64(r) for r in INTERNAL_PARAM_GPRS[:6]]
-        base = self.stack_ptr(0) if not tail else self.argp
-        for w in range(k):
-            ints.append(b.load(I64, b.gep(base, const(I64, 8 * w))))
+        if name in varargs.VA_LIST_FUNCS:
+            idx = varargs.VA_LIST_FUNCS[name]
+            ints[idx] = self.convert_va_list(ints[idx])
+        typed = self.typed_format_call(name, tail) if name in varargs.FORMAT_FUNCS else None
+        base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
+        words = [b.load(I64, b.gep(base, const(I64, 8 * w))) for w in range(k)]
+        words += [Val(I64, "undef")] * max(0, 2 - k)
         fps = [b.extract(b.bitcast(self.get_xmm(n), vec(2, F64)), 0) for n in range(N_XMM_ARGS)]
         ref = callee if isinstance(callee, str) else callee.ref
         attrs = "#0" if name in RETURNS_TWICE else ""
         if name in RETURNS_TWICE:
             self.ctx.mark_returns_twice(self.fn)
-        args = ints[:native.N_INT_REGS] + fps + ints[native.N_INT_REGS:]
-        res = b.call(native.NATIVE_RET, ref, args, attrs=attrs, fnty=f"{native.NATIVE_RET} (...)")
+        # One fixed shape (x0-x7, d0-d7, then stack words) for every native call: it matches the
+        # adapters' signature, so LLVM sees identical types when it resolves a function pointer.
+        args = ints + words[:2] + fps + words[2:]
+        fnty = f"{native.NATIVE_RET} ({', '.join(a.ty for a in args)})"
+        if typed is not None:
+            args, fnty = typed
+        res = b.call(native.NATIVE_RET, ref, args, attrs=attrs, fnty=fnty)
         rax = b.extractvalue(res, 0, I64)
         rdx = b.extractvalue(res, 1, I64)
         d0 = b.extractvalue(res, 2, F64)
@@ -675,8 +708,81 @@ class FunctionLifter:
         if name in NORETURN:
             b.terminate("unreachable")
 
+    def convert_va_list(self, x86_ap: Val) -> Val:
+        """Build the target's va_list from an x86-64 one (same slots, different header)."""
+        b = self.b
+        p = b.inttoptr(x86_ap)
+        gp = b.load(I32, p)
+        fp = b.load(I32, b.gep(p, const(I64, 4)))
+        ov = b.load(PTR, b.gep(p, const(I64, 8)))
+        rs = b.load(PTR, b.gep(p, const(I64, 16)))
+        nat = b.alloca("[4 x i64]", align=16)
+        b.store(ov, nat)
+        b.store(b.gep(rs, const(I64, 48)), b.gep(nat, const(I64, 8)))
+        b.store(b.gep(rs, const(I64, 176)), b.gep(nat, const(I64, 16)))
+        b.store(b.sub(gp, const(I32, 48)), b.gep(nat, const(I64, 24)))
+        b.store(b.sub(fp, const(I32, 176)), b.gep(nat, const(I64, 28)))
+        return b.ptrtoint(nat)
+
+    def function_constant_addresses(self) -> dict[int, tuple[int, int]]:
+        """Registers whose every definition in the function is the same ``lea sym(%rip)``.
+
+        Compilers hoist a format string's address into a callee-saved register
+        outside a loop; such a register holds that address wherever it is read.
+        Epilogue pops of callee-saved registers do not count as definitions.
+        """
+        if hasattr(self, "_fn_consts"):
+            return self._fn_consts
+        defs: dict[int, set] = {}
+        for insn in self.fn.insns:
+            try:
+                _, written = insn.cs.regs_access()
+            except Exception:
+                continue
+            for r in written:
+                name = insn.cs.reg_name(r)
+                if name not in SUBREGS:
+                    continue
+                reg = SUBREGS[name][0]
+                if insn.mnemonic == "pop" and reg in (3, 5, 12, 13, 14, 15):
+                    continue
+                val = None
+                if insn.mnemonic == "lea" and SUBREGS[name][2] == 8:
+                    val = self.ctx.data_address_of(self, insn, insn.cs.operands[1])
+                defs.setdefault(reg, set()).add(val)
+        self._fn_consts = {r: next(iter(v)) for r, v in defs.items() if len(v) == 1 and None not in v}
+        return self._fn_consts
+
+    def typed_format_call(self, name: str, tail: bool):
+        """(args, fnty) for a printf/scanf-family call whose format string is a known constant."""
+        from .regs import ARG_GPRS
+        b = self.b
+        fmt_index, scanf = varargs.FORMAT_FUNCS[name]
+        reg = ARG_GPRS[fmt_index]
+        loc = self.known_addr.get(reg) or self.function_constant_addresses().get(reg)
+        if loc is None:
+            return None
+        fmt = self.ctx.c_string(*loc)
+        types = varargs.format_arg_types(fmt, scanf) if fmt is not None else None
+        if types is None:
+            return None
+        base = self.frame_ptr(8) if tail else self.stack_ptr(0)
+        args = [self.get64(ARG_GPRS[i]) for i in range(fmt_index + 1)]
+        for t, (kind, where) in zip(types, varargs.x86_locations(fmt_index + 1, types)):
+            if kind == "gpr":
+                args.append(self.get64(ARG_GPRS[where]))
+            elif kind == "xmm":
+                args.append(b.extract(b.bitcast(self.get_xmm(where), vec(2, F64)), 0))
+            elif t == "ldouble":
+                from .semantics.x87 import from_f80
+                args.append(from_f80(self, b.load("i80", b.gep(base, const(I64, where)))))
+            else:
+                args.append(b.load(F64 if t == "double" else I64, b.gep(base, const(I64, where))))
+        fixed = ", ".join([I64] * (fmt_index + 1))
+        return args, f"{native.NATIVE_RET} ({fixed}, ...)"
+
     def max_arg_words_for_tail(self) -> int:
-        return 0
+        return max(0, (self.max_arg_off - 8 + 7) // 8)
 
     def reg_names(self) -> list[str]:
         return GPR_NAMES

@@ -235,13 +235,32 @@ class ModuleLifter:
             return fn, fn.name if fn else None
         return None, None
 
+    def data_address_of(self, lf, insn, op) -> tuple[int, int] | None:
+        """(data section, offset) a rip-relative operand designates, when it is a data address."""
+        if not op.mem.base or insn.cs.reg_name(op.mem.base) != "rip" or not insn.cs.disp_offset:
+            return None
+        rel = insn.reloc_at(insn.cs.disp_offset)
+        if rel is None or rel.type not in (R_PC32, R_PLT32):
+            return None
+        sec, off = self._sym_offset(rel.symbol, rel.addend + insn.end - rel.offset)
+        if isinstance(sec, int) and sec in self.data_globals:
+            return sec, off
+        return None
+
+    def c_string(self, sec: int, off: int) -> str | None:
+        data = self.obj.sections[sec].data
+        end = data.find(b"\0", off)
+        if end < 0 or any(o in self.obj.sections[sec].relocs for o in range(off, end)):
+            return None
+        return data[off:end].decode("latin-1")
+
     def special_call(self, lf, name: str) -> bool:
         b = lf.b
         if name == "__tls_get_addr":
             lf.set64(0, lf.get64(RDI))        # rdi already holds the variable's address
             return True
         if name == "__stack_chk_fail":
-            b.call("void", self.external("__stack_chk_fail"), [], fnty=f"{native.NATIVE_RET} (...)")
+            b.call("void", self.external("__stack_chk_fail"), [], fnty="void ()")
             b.terminate("unreachable")
             return True
         return False
@@ -542,7 +561,7 @@ class ModuleLifter:
                 used.append(g)
         for fn in self.functions:
             res = lifted[fn.name]
-            words = 16 if res.variadic else res.n_stack_words
+            words = res.n_stack_words
             primary = fn.symbols[0]
             if fn.exported:
                 out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words))
@@ -566,8 +585,8 @@ class ModuleLifter:
         if "div_trap" in self.helpers:
             out.append(
                 "define internal void @__crt_div_trap() noinline noreturn {\n"
-                f"  call {native.NATIVE_RET} (...) {q('raise')}(i64 8)\n"
-                f"  call {native.NATIVE_RET} (...) {q('abort')}()\n"
+                f"  call void (i64) {q('raise')}(i64 8)\n"
+                f"  call void () {q('abort')}()\n"
                 "  unreachable\n}")
         out.extend(intrinsics.values())
         if used:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import math
 import os
 import re
 import shlex
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
 
-from .cases import ALL, GPR_NAMES, RSP, Case, flag_text, make_case
+from .cases import GPR_NAMES, RSP, Case, flag_text, make_case
 from .forms import FORMS, Form
 
 HERE = Path(__file__).resolve().parent
@@ -39,9 +40,7 @@ REPO = HERE.parent.parent
 HARNESS = HERE / "harness.c"
 
 TARGET = "aarch64-linux-gnu"
-TARGET_CC = os.environ.get("CRT_DIFFTEST_TARGET_CC", "aarch64-linux-gnu-gcc")
 HOST_CC = os.environ.get("CRT_DIFFTEST_HOST_CC", "gcc")
-QEMU = shlex.split(os.environ.get("CRT_DIFFTEST_QEMU", "qemu-aarch64 -L /usr/aarch64-linux-gnu"))
 N_CASES = int(os.environ.get("CRT_DIFFTEST_CASES", "16"))
 SEED = os.environ.get("CRT_DIFFTEST_SEED", "crt-difftest")
 FAMILY_CHUNK = 40                     # forms per translated file at most
@@ -141,11 +140,12 @@ def _prologue() -> list[str]:
 
 
 def _epilogue() -> list[str]:
-    L = ["\tpushfq", "\tpopq crt_diff_saved_flags(%rip)"]
-    L += [f"\tmovq %{GPR_NAMES[i]}, crt_diff_saved_gpr+{8 * i}(%rip)" for i in SAVED_GPRS]
-    L.append("\tmovq crt_diff_state_ptr(%rip), %rax")
-    for i in SAVED_GPRS:
-        L += [f"\tmovq crt_diff_saved_gpr+{8 * i}(%rip), %rcx", f"\tmovq %rcx, {8 * i}(%rax)"]
+    # flags first, then rax (the only register needed to reach the state again);
+    # mov does not touch the flags, so the order of the rest does not matter
+    L = ["\tpushfq", "\tpopq crt_diff_saved_flags(%rip)", "\tmovq %rax, crt_diff_saved_rax(%rip)",
+         "\tmovq crt_diff_state_ptr(%rip), %rax"]
+    L += [f"\tmovq %{GPR_NAMES[i]}, {8 * i}(%rax)" for i in SAVED_GPRS if i != 0]
+    L += ["\tmovq crt_diff_saved_rax(%rip), %rcx", "\tmovq %rcx, 0(%rax)"]
     L += ["\tmovq crt_diff_saved_flags(%rip), %rcx", f"\tmovq %rcx, {OFF_RFLAGS}(%rax)"]
     L += [f"\tmovdqu %xmm{i}, {OFF_XMM + 16 * i}(%rax)" for i in range(16)]
     L += [f"\tpopq %{r}" for r in ("r15", "r14", "r13", "r12", "rbp", "rbx")]
@@ -205,8 +205,8 @@ def module_asm(forms: list[Form]) -> tuple[str, Spans]:
         "\t.zero 8",
         "crt_diff_saved_flags:",
         "\t.zero 8",
-        "crt_diff_saved_gpr:",
-        "\t.zero 128",
+        "crt_diff_saved_rax:",
+        "\t.zero 8",
         '\t.section .note.GNU-stack,"",@progbits',
         "",
     ]
@@ -243,9 +243,35 @@ def crt_cc_command() -> tuple[list[str], dict[str, str]]:
     return [sys.executable, "-m", "crt_cc.driver.cc"], env
 
 
+@dataclass
+class Toolchain:
+    """The target side: translator, target C compiler, and how to run a target binary."""
+    crt_cc: list[str]
+    crt_env: dict[str, str]
+    crt_flags: list[str]
+    target_cc: str
+    target_ldflags: list[str]
+    run_prefix: list[str]
+
+    @classmethod
+    def default(cls) -> Toolchain:
+        cmd, env = crt_cc_command()
+        return cls(
+            crt_cc=cmd, crt_env=env,
+            crt_flags=[f"--target={TARGET}", *shlex.split(os.environ.get("CRT_DIFFTEST_CRTFLAGS", ""))],
+            target_cc=os.environ.get("CRT_DIFFTEST_TARGET_CC", "aarch64-linux-gnu-gcc"),
+            target_ldflags=shlex.split(os.environ.get("CRT_DIFFTEST_TARGET_LDFLAGS", "")),
+            run_prefix=shlex.split(os.environ.get("CRT_DIFFTEST_QEMU", "qemu-aarch64 -L /usr/aarch64-linux-gnu")),
+        )
+
+    def missing(self) -> list[str]:
+        tools = [self.target_cc] + self.run_prefix[:1]
+        return [t for t in tools if not shutil.which(t)]
+
+
 def missing_tools(target: bool = True) -> list[str]:
-    tools = [HOST_CC] + ([TARGET_CC, QEMU[0]] if target else [])
-    return [t for t in tools if not shutil.which(t)]
+    miss = [] if shutil.which(HOST_CC) else [HOST_CC]
+    return miss + (Toolchain.default().missing() if target else [])
 
 
 def _run(cmd: list[str], cwd: Path, timeout: int, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -319,8 +345,9 @@ def run_binary(cmd: list[str], workdir: Path) -> RunOutput:
 # results
 # ---------------------------------------------------------------------------
 
-PASS, MISMATCH, UNSUPPORTED, TRANSLATE_ERROR, CRASH, SKIPPED, HOST_ERROR, BUILD_ERROR = (
-    "pass", "mismatch", "unsupported", "translate-error", "crash", "skipped", "host-error", "build-error")
+PASS, MISMATCH, UNSUPPORTED, TRANSLATE_ERROR, CRASH, SKIPPED, HOST_ERROR, BUILD_ERROR, UNCLAIMED = (
+    "pass", "mismatch", "unsupported", "translate-error", "crash", "skipped", "host-error", "build-error",
+    "not-claimed")
 
 
 @dataclass
@@ -332,7 +359,7 @@ class FormResult:
 
     @property
     def ok(self) -> bool:
-        return self.status in (PASS, SKIPPED)
+        return self.status in (PASS, SKIPPED, UNCLAIMED)
 
 
 @dataclass
@@ -381,19 +408,63 @@ def _fmt_lanes(v: int, kind: str) -> str:
     return ""
 
 
+def _lane_words(v: int, size: int) -> list[int]:
+    return [(v >> (8 * size * i)) & ((1 << (8 * size)) - 1) for i in range(16 // size)]
+
+
+def _nan_only(hv: str, tv: str, kind: str) -> bool:
+    """Do two xmm values differ only in lanes where both hold (different) NaNs?"""
+    if kind not in ("f32", "f64"):
+        return False
+    size = 4 if kind == "f32" else 8
+    try:
+        h, t = _lane_words(int(hv, 16), size), _lane_words(int(tv, 16), size)
+    except ValueError:
+        return False
+    return all(a == b or (_is_nan(a, size) and _is_nan(b, size)) for a, b in zip(h, t, strict=True))
+
+
 def _field_note(fld: str, hv: str, tv: str, kind: str) -> str:
     if fld == "rflags":
-        return f"host {flag_text(int(hv, 16))} / target {flag_text(int(tv, 16))}"
+        try:
+            return f"host {flag_text(int(hv, 16))} / target {flag_text(int(tv, 16))}"
+        except ValueError:
+            return ""
     if fld.startswith("xmm") and kind in ("f32", "f64"):
-        size = 4 if kind == "f32" else 8
-        h, t = int(hv, 16), int(tv, 16)
-        lanes_diff = [i for i in range(16 // size)
-                      if (h >> (8 * size * i)) & ((1 << 8 * size) - 1) != (t >> (8 * size * i)) & ((1 << 8 * size) - 1)]
-        nan_only = all(_is_nan((h >> (8 * size * i)) & ((1 << 8 * size) - 1), size)
-                       and _is_nan((t >> (8 * size * i)) & ((1 << 8 * size) - 1), size) for i in lanes_diff)
-        note = f"host {_fmt_lanes(h, kind)} / target {_fmt_lanes(t, kind)}"
-        return note + ("  [NaN payload/sign only]" if nan_only else "")
+        try:
+            note = f"host {_fmt_lanes(int(hv, 16), kind)} / target {_fmt_lanes(int(tv, 16), kind)}"
+        except ValueError:
+            return ""
+        return note + ("  [NaN payload/sign only]" if _nan_only(hv, tv, kind) else "")
     return ""
+
+
+def _approx_equal(hv: str, tv: str, kind: str, tol: float) -> bool:
+    """Lane-wise: equal bits, or finite values within relative error ``tol``
+    (values below the smallest normal count as equal: flush-to-zero differences)."""
+    size = 4 if kind == "f32" else 8
+    fmt, tiny = ("<f", 2.0 ** -125) if size == 4 else ("<d", 2.0 ** -1021)
+    try:
+        h, t = _lane_words(int(hv, 16), size), _lane_words(int(tv, 16), size)
+    except ValueError:
+        return False
+    for a, b in zip(h, t, strict=True):
+        if a == b:
+            continue
+        x = struct.unpack(fmt, a.to_bytes(size, "little"))[0]
+        y = struct.unpack(fmt, b.to_bytes(size, "little"))[0]
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return False
+        if abs(x) < tiny and abs(y) < tiny:
+            continue
+        if abs(x - y) > tol * abs(x):
+            return False
+    return True
+
+
+# CRT_DIFFTEST_NAN=loose: an xmm result that differs only in the payload/sign of
+# NaN lanes counts as equal (x86 NaN propagation rules are not checked)
+NAN_LOOSE = os.environ.get("CRT_DIFFTEST_NAN", "strict") == "loose"
 
 
 def _input_summary(form: Form, case: Case) -> list[str]:
@@ -423,7 +494,10 @@ def compare_form(form: Form, cases: list[Case], host: dict[int, dict[str, str]],
             if len(bad_cases) <= max_shown:
                 detail.append(f"case {ci}: no target output")
             continue
-        diffs = [k for k in h if k not in case.ignore and h.get(k) != t.get(k)]
+        diffs = [k for k in h if k not in case.ignore and h.get(k) != t.get(k)
+                 and not (NAN_LOOSE and k.startswith("xmm") and _nan_only(h[k], t.get(k, ""), form.kind))
+                 and not (form.approx and k.startswith("xmm")
+                          and _approx_equal(h[k], t.get(k, ""), form.kind, form.approx))]
         if not diffs:
             continue
         bad_cases.append(ci)
@@ -464,15 +538,14 @@ _FN_RE = re.compile(r"crt_diff_run_([a-z0-9_]+)")
 JOBS = int(os.environ.get("CRT_DIFFTEST_JOBS", "0")) or (os.cpu_count() or 2)
 
 
-def _translate(forms: list[Form], workdir: Path, tag: str) -> tuple[Path | None, str, int, Spans]:
+def _translate(forms: list[Form], workdir: Path, tag: str,
+               tc: Toolchain) -> tuple[Path | None, str, int, Spans]:
     text, spans = module_asm(forms)
     src = workdir / f"{tag}.s"
     obj = workdir / f"{tag}.o"
     src.write_text(text)
-    cmd, env = crt_cc_command()
-    extra = shlex.split(os.environ.get("CRT_DIFFTEST_CRTFLAGS", ""))
-    p = _run([*cmd, f"--target={TARGET}", *extra, "-c", str(src), "-o", str(obj)], workdir,
-             TRANSLATE_TIMEOUT, env)
+    p = _run([*tc.crt_cc, *tc.crt_flags, "-c", str(src), "-o", str(obj)], workdir,
+             TRANSLATE_TIMEOUT, tc.crt_env)
     if p.returncode == 0 and obj.exists():
         return obj, "", 0, spans
     msg = (p.stderr + p.stdout).strip() or f"crt-cc exited with status {p.returncode}"
@@ -514,8 +587,8 @@ def _first_line(msg: str) -> str:
     return msg.splitlines()[-1].strip() if msg else ""
 
 
-def translate_family(forms: list[Form], workdir: Path,
-                     result: FamilyResult) -> tuple[Path | None, list[Form]]:
+def translate_family(forms: list[Form], workdir: Path, result: FamilyResult,
+                     tc: Toolchain) -> tuple[Path | None, list[Form]]:
     """Translate as many of ``forms`` as possible into one object.
 
     A rejected form is found from the diagnostic (line number, function name or
@@ -530,7 +603,7 @@ def translate_family(forms: list[Form], workdir: Path,
     attempt = 0
     while remaining:
         attempt += 1
-        obj, msg, rc, spans = _translate(remaining, workdir, f"target{attempt}")
+        obj, msg, rc, spans = _translate(remaining, workdir, f"target{attempt}", tc)
         result.translate_calls += 1
         if obj is not None:
             return obj, remaining
@@ -548,7 +621,7 @@ def translate_family(forms: list[Form], workdir: Path,
         # the diagnostic does not say which form: translate them one by one
         from concurrent.futures import ThreadPoolExecutor
         with ThreadPoolExecutor(max(1, JOBS)) as ex:
-            singles = list(ex.map(lambda f: _translate([f], workdir, f"single_{f.name}"), remaining))
+            singles = list(ex.map(lambda f: _translate([f], workdir, f"single_{f.name}", tc), remaining))
         result.translate_calls += len(remaining)
         ok = []
         for f, (o, m, _rc, _sp) in zip(remaining, singles, strict=True):
@@ -558,7 +631,7 @@ def translate_family(forms: list[Form], workdir: Path,
                 fail([f], m)
         if not ok:
             return None, []
-        obj, msg, rc, spans = _translate(ok, workdir, "target_final")
+        obj, msg, rc, spans = _translate(ok, workdir, "target_final", tc)
         result.translate_calls += 1
         if obj is not None:
             return obj, ok
@@ -567,12 +640,33 @@ def translate_family(forms: list[Form], workdir: Path,
     return None, []
 
 
+def _mark_unclaimed(result: FamilyResult, workdir: Path) -> None:
+    """A form rejected as unsupported whose instructions are not all in
+    SUPPORTED_MNEMONICS is 'not-claimed' (reported, not a failure): the lifter
+    never said it handles them.  A claimed form that is rejected fails."""
+    rejected = [r for r in result.results.values() if r.status == UNSUPPORTED]
+    if not rejected:
+        return
+    claimed = claimed_mnemonics()
+    if claimed is None:
+        return
+    try:
+        mn = form_mnemonics([r.form for r in rejected], workdir / "claims")
+    except BuildError:
+        return
+    for r in rejected:
+        missing = sorted({canonical_mnemonic(m) or m for m in mn[r.form.name]} - claimed)
+        if missing:
+            r.status = UNCLAIMED
+            r.summary = "not in SUPPORTED_MNEMONICS: " + " ".join(missing)
+
+
 # ---------------------------------------------------------------------------
 # the whole family
 # ---------------------------------------------------------------------------
 
 def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = True,
-               n_cases: int = N_CASES, seed: str = SEED) -> FamilyResult:
+               n_cases: int = N_CASES, seed: str = SEED, toolchain: Toolchain | None = None) -> FamilyResult:
     workdir.mkdir(parents=True, exist_ok=True)
     result = FamilyResult(name)
     active = []
@@ -619,13 +713,14 @@ def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = Tr
     # target
     tdir = workdir / "target"
     tdir.mkdir(exist_ok=True)
-    obj, ok_forms = translate_family(active, tdir, result)
+    tc = toolchain or Toolchain.default()
+    obj, ok_forms = translate_family(active, tdir, result, tc)
+    _mark_unclaimed(result, tdir)
     if obj is None:
         return result
     (tdir / "crt_diff_funcs.h").write_text(funcs_header(ok_forms, indices))
     try:
-        compile_harness(TARGET_CC, tdir, obj, tdir / "harness",
-                        shlex.split(os.environ.get("CRT_DIFFTEST_TARGET_LDFLAGS", "")))
+        compile_harness(tc.target_cc, tdir, obj, tdir / "harness", tc.target_ldflags)
     except BuildError as e:
         for f in ok_forms:
             result.results[f.name] = FormResult(f, BUILD_ERROR, "linking the translated object failed",
@@ -636,7 +731,7 @@ def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = Tr
     for attempt in range(len(run_forms) + 1):
         tin = tdir / f"inputs{attempt}.bin"
         write_inputs(tin, run_forms, indices, cases)
-        out = run_binary([*QEMU, str(tdir / "harness"), str(tin)], tdir)
+        out = run_binary([*tc.run_prefix, str(tdir / "harness"), str(tin)], tdir)
         target_states.update(out.states)
         if out.complete:
             break
@@ -667,3 +762,99 @@ def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = Tr
         tgt = {c: s for (f_i, c), s in target_states.items() if f_i == fi}
         result.results[f.name] = compare_form(f, cases[f.name], result.host_outputs[f.name], tgt)
     return result
+
+
+# ---------------------------------------------------------------------------
+# mnemonic coverage
+# ---------------------------------------------------------------------------
+
+def form_mnemonics(forms: list[Form], workdir: Path) -> dict[str, list[str]]:
+    """Capstone mnemonics of each form's instructions (snippet and helper code),
+    as capstone prints them ("lock add", "rep movsb", "fucompi" ...)."""
+    import capstone
+
+    lines = ["\t.text"]
+    for f in forms:
+        lines.append(f"crt_cov_{f.name}:")
+        lines += [f"\t{ln}" if not ln.endswith(":") else ln for ln in _body_lines(f)]
+        if f.helper:
+            lines.append(f"crt_cov_{f.name}__helper:")
+            lines += f.helper.splitlines()
+            lines.append("\t.text")
+    lines.append("crt_cov__end:")
+    workdir.mkdir(parents=True, exist_ok=True)
+    src, obj, binf = workdir / "cov.s", workdir / "cov.o", workdir / "cov.bin"
+    src.write_text("\n".join(lines) + "\n")
+    for cmd in ([HOST_CC, "-c", "-o", str(obj), str(src)],
+                ["objcopy", "-O", "binary", "--only-section=.text", str(obj), str(binf)]):
+        p = _run(cmd, workdir, 120)
+        if p.returncode != 0:
+            raise BuildError(f"{' '.join(cmd)} failed:\n{p.stdout}{p.stderr}")
+    p = _run(["nm", str(obj)], workdir, 60)
+    addrs = []
+    for ln in p.stdout.splitlines():
+        parts = ln.split()
+        if len(parts) == 3 and parts[2].startswith("crt_cov_") and parts[1] in "tT":
+            addrs.append((int(parts[0], 16), parts[2][len("crt_cov_"):]))
+    addrs.sort()
+    code = binf.read_bytes()
+    md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
+    out: dict[str, list[str]] = {f.name: [] for f in forms}
+    for (a, name), (b, _) in zip(addrs, addrs[1:], strict=False):
+        key = name.removesuffix("__helper")
+        if key in out:
+            out[key] += [insn.mnemonic for insn in md.disasm(code[a:b], a)]
+    return out
+
+
+# Spellings of one instruction that capstone never prints (condition-code
+# aliases, AT&T suffixes, prefix variants) map to the one it does print.
+_CC_ALIASES = {"c": "b", "nae": "b", "nb": "ae", "nc": "ae", "z": "e", "nz": "ne", "na": "be",
+               "nbe": "a", "pe": "p", "po": "np", "nge": "l", "nl": "ge", "ng": "le", "nle": "g"}
+_MNEMONIC_ALIASES = {
+    "retq": "ret", "pushq": "push", "popq": "pop", "pushf": "pushfq", "popf": "popfq",
+    "cvtsi2sdl": "cvtsi2sd", "cvtsi2sdq": "cvtsi2sd", "cvtsi2ssl": "cvtsi2ss", "cvtsi2ssq": "cvtsi2ss",
+    "fcomip": "fcompi", "fucomip": "fucompi", "fwait": "wait", "fstsw": "fnstsw", "fstcw": "fnstcw",
+    "cmpps": "cmpeqps", "cmppd": "cmpeqpd", "cmpss": "cmpeqss",
+}
+_STRING_OP = re.compile(r"^(movs|stos|lods|cmps|scas)[bwdq]$")
+# instructions that stop the program: no differential test possible
+UNTESTABLE = frozenset({"ud2", "hlt", "int3"})
+
+
+def canonical_mnemonic(m: str) -> str | None:
+    """The capstone spelling a mnemonic of SUPPORTED_MNEMONICS (or of capstone)
+    stands for; None for internal pseudo entries (names with a dot)."""
+    if "." in m:
+        return None
+    parts = m.split()
+    base = _MNEMONIC_ALIASES.get(parts[-1], parts[-1])
+    for pre in ("cmov", "set", "j"):
+        if base.startswith(pre) and base[len(pre):] in _CC_ALIASES:
+            base = pre + _CC_ALIASES[base[len(pre):]]
+    reps = [p for p in parts[:-1] if p.startswith("rep")]
+    if reps and _STRING_OP.match(base):
+        if base.startswith(("cmps", "scas")):
+            return ("repne " if reps[0] in ("repne", "repnz") else "repe ") + base
+        return "rep " + base
+    return base
+
+
+def claimed_mnemonics() -> set[str] | None:
+    s = supported_mnemonics()
+    if s is None:
+        return None
+    return {c for c in map(canonical_mnemonic, s) if c}
+
+
+def supported_mnemonics() -> set[str] | None:
+    """crt_cc.lift.semantics.SUPPORTED_MNEMONICS, or None when it does not exist yet."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    try:
+        import importlib
+        mod = importlib.import_module("crt_cc.lift.semantics")
+    except Exception:                  # noqa: BLE001 - a half-written lifter must not break the tests
+        return None
+    s = getattr(mod, "SUPPORTED_MNEMONICS", None)
+    return None if s is None else {str(m) for m in s}

@@ -14,6 +14,8 @@ plus what is needed to test it:
   count, mark a result undefined for these inputs ...).
 * ``cpu``    -- /proc/cpuinfo flags the host needs to run the form natively.
 * ``helper`` -- extra assembly placed after the test function (call targets).
+* ``approx`` -- relative error allowed in FP xmm lanes (approximation
+  instructions whose exact bits are implementation-specific).
 
 Registers the snippet does not mention are still random and still compared,
 so a translation that clobbers anything else is caught too.  See
@@ -59,6 +61,7 @@ class Form:
     fixup: Fixup | None = None
     cpu: tuple[str, ...] = ()
     helper: str = ""
+    approx: float = 0.0        # FP results may differ by this relative error (rcpps ...)
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z0-9_]+", self.name):
@@ -1015,6 +1018,155 @@ F("fistp_m64", "fldl 16(%rbx); fistpq 24(%rbx)", kind="f64", fixup=fist_fixup)
 F("fisttp_m64", "fldl 8(%rbx); fisttpq 24(%rbx)", kind="f64", fixup=fist_fixup, cpu=("pni",))
 F("fucomip", "fldl 8(%rbx); fldl 16(%rbx); fucomip %st(1), %st; fstp %st(0)", kind="f64")
 F("fxch", "fldl 8(%rbx); fldl 16(%rbx); fxch; fstpl 24(%rbx); fstpl 32(%rbx)", kind="f64")
+
+
+# ---------------------------------------------------------------------------
+# more string forms: every rep/repe/repne combination capstone can print
+# ---------------------------------------------------------------------------
+
+family("string_rep")
+_SZ = {"b": 1, "w": 2, "l": 4, "q": 8}
+for _op in ("movs", "stos", "lods"):
+    for _s, _n in _SZ.items():
+        if f"rep_{_op}{_s}" not in {f.name for f in FORMS}:
+            F(f"rep_{_op}{_s}", f"rep {_op}{_s}", fixup=str_fixup(96 // _n, _n))
+for _op in ("cmps", "scas"):
+    for _pre in ("repe", "repne"):
+        for _s, _n in _SZ.items():
+            if f"{_pre}_{_op}{_s}" not in {f.name for f in FORMS}:
+                F(f"{_pre}_{_op}{_s}", f"{_pre} {_op}{_s}", fixup=str_fixup(96 // _n, _n, _op))
+for _op in ("movs", "stos", "lods", "cmps", "scas"):
+    for _s, _n in _SZ.items():
+        if f"{_op}{_s}" not in {f.name for f in FORMS}:
+            F(f"{_op}{_s}", f"{_op}{_s}", fixup=str_fixup(1, _n, _op if _op in ("cmps", "scas") else ""))
+
+# ---------------------------------------------------------------------------
+# no-ops, fences, hints, prefixes on control transfers
+# ---------------------------------------------------------------------------
+
+family("misc")
+F("cld", "cld")
+F("std_cld", "std; cld")
+F("std_rep_movsb_cld", "std; rep movsb; cld", fixup=chain(str_fixup(20, 1), lambda c, r: (
+    c.ptr("rsi", c.mem_offset("rsi") + 40), c.ptr("rdi", c.mem_offset("rdi") + 40))))
+F("endbr64", "endbr64")
+F("endbr32", "endbr32")
+F("pause", "pause")
+F("lfence", "lfence")
+F("sfence", "sfence")
+F("mfence", "mfence")
+F("prefetchnta", "prefetchnta 8(%rbx)")
+F("prefetcht0", "prefetcht0 -8(%rbx)")
+F("prefetcht1", "prefetcht1 16(%rbx)")
+F("prefetcht2", "prefetcht2 (%rbx)")
+F("prefetchw", "prefetchw 8(%rbx)", cpu=("3dnowprefetch",))
+F("wait", "wait")
+F("sal_raw", ".byte 0x48, 0xd1, 0xf0", ALL & ~AF)          # sal %rax (d1 /6), capstone 'sal'
+F("bnd_jmp", "bnd jmp 1f; movq %rcx, %rax; 1:")
+F("notrack_jmp", "leaq 1f(%rip), %r11; notrack jmp *%r11; movq %rcx, %rax; 1: movl $0, %r11d")
+F("notrack_call", "leaq crt_diff_helper_notrack_call(%rip), %r11; notrack call *%r11; movl $0, %r11d",
+  helper="crt_diff_helper_notrack_call:\n\tincq %rdx\n\tret")
+F("bnd_call_bnd_ret", "bnd call crt_diff_helper_bnd_call",
+  helper="crt_diff_helper_bnd_call:\n\tleaq 7(%rsi), %rdi\n\tbnd ret")
+F("rep_ret", "call crt_diff_helper_rep_ret", helper="crt_diff_helper_rep_ret:\n\tnegq %rcx\n\trep ret")
+F("pushf_popf", "pushfq; popq %rax; andl $0x8d5, %eax; xorl $0x8d5, %eax; pushq %rax; popfq")
+
+# ---------------------------------------------------------------------------
+# SSE3 / SSSE3 / SSE4.1 / SSE4.2
+# ---------------------------------------------------------------------------
+
+family("sse4")
+_S3, _SS3, _S41, _S42 = ("pni",), ("ssse3",), ("sse4_1",), ("sse4_2",)
+F("movddup_rr", "movddup %xmm1, %xmm0", cpu=_S3, kind="f64")
+F("movddup_rm", "movddup 8(%rbx), %xmm2", cpu=_S3, kind="f64")
+F("movshdup", "movshdup %xmm1, %xmm0", cpu=_S3, kind="f32")
+F("movsldup", "movsldup 16(%rbx), %xmm0", cpu=_S3, kind="f32")
+F("movntdqa", "movntdqa 32(%rbx), %xmm3", cpu=_S41)
+F("movntpd_store", "movntpd %xmm4, -48(%rbx)")
+for _op in ("pabsb", "pabsw", "pabsd", "pshufb"):
+    F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", cpu=_SS3)
+    F(f"{_op}_rm", f"{_op} 16(%rbx), %xmm2", cpu=_SS3)
+for _imm in (0, 3, 8, 15, 16, 20, 31, 32):
+    F(f"palignr_{_imm}", f"palignr ${_imm}, %xmm1, %xmm0", cpu=_SS3)
+for _op in ("packusdw", "pcmpeqq", "pmaxsb", "pmaxsd", "pmaxud", "pmaxuw", "pminsb", "pminsd",
+            "pminud", "pminuw", "pmuldq", "pmulld"):
+    F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", cpu=_S41)
+    F(f"{_op}_rm", f"{_op} -16(%rbx), %xmm2", cpu=_S41)
+F("pcmpgtq_rr", "pcmpgtq %xmm1, %xmm0", cpu=_S42)
+F("pcmpgtq_rm", "pcmpgtq 16(%rbx), %xmm2", cpu=_S42)
+F("ptest_rr", "ptest %xmm1, %xmm0", cpu=_S41)
+F("ptest_same", "ptest %xmm2, %xmm2", cpu=_S41)
+F("ptest_rm", "ptest 16(%rbx), %xmm3", cpu=_S41)
+for _op in ("pmovzx", "pmovsx"):
+    for _t in ("bw", "bd", "bq", "wd", "wq", "dq"):
+        F(f"{_op}{_t}_rr", f"{_op}{_t} %xmm1, %xmm0", cpu=_S41)
+    F(f"{_op}bw_rm", f"{_op}bw 8(%rbx), %xmm2", cpu=_S41)
+    F(f"{_op}dq_rm", f"{_op}dq -8(%rbx), %xmm2", cpu=_S41)
+F("pextrb_r", "pextrb $9, %xmm1, %eax", cpu=_S41)
+F("pextrb_m", "pextrb $15, %xmm1, 3(%rbx)", cpu=_S41)
+F("pextrd_r", "pextrd $2, %xmm1, %ecx", cpu=_S41)
+F("pextrd_m", "pextrd $3, %xmm1, 4(%rbx)", cpu=_S41)
+F("pextrq_r", "pextrq $1, %xmm1, %rdx", cpu=_S41)
+F("pextrq_m", "pextrq $0, %xmm1, 8(%rbx)", cpu=_S41)
+F("pinsrb_r", "pinsrb $7, %ecx, %xmm0", cpu=_S41)
+F("pinsrb_m", "pinsrb $0, 5(%rbx), %xmm0", cpu=_S41)
+F("pinsrd_r", "pinsrd $1, %ecx, %xmm0", cpu=_S41)
+F("pinsrd_m", "pinsrd $3, 4(%rbx), %xmm0", cpu=_S41)
+F("pinsrq_r", "pinsrq $1, %rcx, %xmm0", cpu=_S41)
+F("pinsrq_m", "pinsrq $0, 8(%rbx), %xmm0", cpu=_S41)
+
+family("sse_approx")
+_RCP_TOL = 3.0 / 4096                 # 1.5 * 2^-12 each way
+for _op in ("rcpps", "rsqrtps"):
+    F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", kind="f32", approx=_RCP_TOL)
+    F(f"{_op}_rm", f"{_op} 16(%rbx), %xmm2", kind="f32", approx=_RCP_TOL)
+for _op in ("rcpss", "rsqrtss"):
+    F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", kind="f32", approx=_RCP_TOL)
+    F(f"{_op}_rm", f"{_op} 4(%rbx), %xmm2", kind="f32", approx=_RCP_TOL)
+
+# ---------------------------------------------------------------------------
+# more x87: compares, control word, integer operands, constants, stack ops
+# ---------------------------------------------------------------------------
+
+family("x87_more")
+_SW = "fnstsw %ax; andl $0x4500, %eax"          # C3 C2 C0 of the status word
+for _op in ("fcom", "fucom"):
+    F(f"{_op}_st1", f"fldl 8(%rbx); fldl 16(%rbx); {_op} %st(1); {_SW}; fstp %st(0); fstp %st(0)",
+      LOGIC, kind="f64")
+    F(f"{_op}p_st1", f"fldl 8(%rbx); fldl 16(%rbx); {_op}p %st(1); {_SW}; fstp %st(0)", LOGIC, kind="f64")
+    F(f"{_op}pp", f"fldl 8(%rbx); fldl 16(%rbx); {_op}pp; {_SW}", LOGIC, kind="f64")
+F("fcom_m64", f"fldl 8(%rbx); fcoml 16(%rbx); {_SW}; fstp %st(0)", LOGIC, kind="f64")
+F("fcomp_m32", f"flds 4(%rbx); fcomps 12(%rbx); {_SW}", LOGIC, kind="f32")
+F("ficom_m32", f"fldl 8(%rbx); ficoml 4(%rbx); {_SW}; fstp %st(0)", LOGIC, kind="f64")
+F("ficomp_m16", f"fldl 8(%rbx); ficomps 2(%rbx); {_SW}", LOGIC, kind="f64")
+F("ftst", f"fldl 8(%rbx); ftst; {_SW}; fstp %st(0)", LOGIC, kind="f64")
+F("fcomi", "fldl 8(%rbx); fldl 16(%rbx); fcomi %st(1), %st; fstp %st(0); fstp %st(0)", kind="f64")
+F("fcomip", "fldl 8(%rbx); fldl 16(%rbx); fcomip %st(1), %st; fstp %st(0)", kind="f64")
+F("fucomi", "fldl 8(%rbx); fldl 16(%rbx); fucomi %st(1), %st; fstp %st(0); fstp %st(0)", kind="f64")
+for _cc in ("b", "e", "be", "u", "nb", "ne", "nbe", "nu"):
+    F(f"fcmov{_cc}", f"fldl 8(%rbx); fldl 16(%rbx); fcmov{_cc} %st(1), %st; fstpl 24(%rbx); fstp %st(0)",
+      kind="f64")
+F("fnstcw_fldcw_trunc", "fnstcw 0(%rbx); movzwl 0(%rbx), %eax; orl $0x0c00, %eax; movw %ax, 2(%rbx); "
+  "fldcw 2(%rbx); fldl 8(%rbx); fistpl 24(%rbx); fldcw 0(%rbx)", LOGIC, kind="f64", fixup=fist_fixup)
+F("fstcw", "fstcw 0(%rbx)")
+F("fstsw", "fldl 8(%rbx); fldl 16(%rbx); fcompp; fstsw %ax; andl $0x4500, %eax", LOGIC, kind="f64")
+F("frndint", "fldl 8(%rbx); frndint; fstpl 24(%rbx)", kind="f64")
+F("fist_m32", "fldl 8(%rbx); fistl 24(%rbx); fstpl 32(%rbx)", kind="f64", fixup=fist_fixup)
+F("fist_m16", "fldl 8(%rbx); fists 24(%rbx); fstp %st(0)", kind="f64", fixup=fist_fixup)
+for _op in ("fiadd", "fisub", "fisubr", "fimul", "fidiv", "fidivr"):
+    F(f"{_op}_m32", f"fldl 8(%rbx); {_op}l 4(%rbx); fstpl 24(%rbx)", kind="f64")
+F("fiadd_m16", "fldl 8(%rbx); fiadds 2(%rbx); fstpl 24(%rbx)", kind="f64")
+for _op in ("fldpi", "fldl2e", "fldl2t", "fldlg2", "fldln2"):
+    F(_op, f"{_op}; fstpl 24(%rbx)")
+F("fst_m64", "fldl 8(%rbx); fstl 24(%rbx); fstps 32(%rbx)", kind="f64")
+F("fst_st", "fldl 8(%rbx); fldz; fst %st(1); fstp %st(0); fstpl 24(%rbx)", kind="f64")
+for _op in ("fsubp", "fsubrp", "fdivp", "fdivrp"):
+    F(_op, f"fldl 8(%rbx); fldl 16(%rbx); {_op} %st, %st(1); fstpl 24(%rbx)", kind="f64")
+F("fdecstp_fincstp", "fldl 8(%rbx); fldl 16(%rbx); fdecstp; fincstp; fstpl 24(%rbx); fstpl 32(%rbx)", kind="f64")
+F("ffree", "fldl 8(%rbx); fldl 16(%rbx); ffree %st(1); fstpl 24(%rbx); fincstp", kind="f64")
+F("fnclex", "fldz; fldz; fdivrp; fnclex; fstpl 24(%rbx)")
+F("fninit", "fninit; fldl 8(%rbx); fstpl 24(%rbx)", kind="f64")
+F("fnop", "fnop")
 
 
 # ---------------------------------------------------------------------------

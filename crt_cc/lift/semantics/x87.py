@@ -216,6 +216,9 @@ def _arith(lf, insn, base: str, pop: bool, from_int: bool):
         dst_i = _sti(lf, ops[0])
         src_i = _sti(lf, ops[1])
         a, c = st_get(lf, dst_i), st_get(lf, src_i)
+    elif len(ops) == 1 and pop:     # faddp st(i): st(i) = st(i) op st(0), then pop
+        dst_i = _sti(lf, ops[0])
+        a, c = st_get(lf, dst_i), st_get(lf, 0)
     elif len(ops) == 1:
         dst_i, a, c = 0, st_get(lf, 0), st_get(lf, _sti(lf, ops[0]))
     else:   # faddp with no operands = faddp st(1), st(0)
@@ -279,7 +282,7 @@ def _compare_flags(lf, a: Val, c: Val, to_eflags: bool) -> None:
             b.store(v, slot, 1)
 
 
-@sem("fucomi", "fucomip", "fcomi", "fcomip")
+@sem("fucomi", "fucomip", "fcomi", "fcomip", "fcompi", "fucompi")
 def fcomi(lf, insn):
     ops = insn.cs.operands
     i = _sti(lf, ops[-1]) if ops else 1

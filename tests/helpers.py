@@ -1,0 +1,148 @@
+"""Shared helpers for the end-to-end test layers (tests/test_programs.py, tests/test_boundary.py).
+
+Plain functions, no pytest fixtures (those are in conftest.py), so other test
+modules and ad-hoc scripts can import them: ``from helpers import ...``
+(pytest puts tests/ on sys.path because it has no ``__init__.py``).
+
+Environment knobs:
+
+* ``CRT_CC``             -- command for crt-cc (shell words); default ``<repo>/.venv/bin/crt-cc``,
+                            else ``python -m crt_cc.driver.cc`` with the repo on PYTHONPATH.
+* ``CRT_RUN``            -- command to run a target program (``crt-run``-compatible: it is given
+                            ``--target=T prog``); default: qemu-user directly with the target sysroot.
+* ``CRT_TEST_TARGETS``   -- comma-separated target triples (default ``aarch64-linux-gnu``).
+* ``CRT_TEST_OPT_LEVELS``-- comma-separated optimisation levels (default ``0,1,2,3``).
+* ``CRT_TEST_TIMEOUT``   -- seconds a target program may run (default 10).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TESTS = REPO / "tests"
+PROGRAMS_DIR = TESTS / "programs"
+FUNCTIONS_DIR = TESTS / "functions"
+
+BUILD_TIMEOUT = 300
+RUN_TIMEOUT = float(os.environ.get("CRT_TEST_TIMEOUT", "10"))
+
+
+@dataclass(frozen=True)
+class TargetInfo:
+    triple: str
+    gcc: str       # native cross compiler for the target
+    qemu: str      # qemu-user binary
+    sysroot: str   # passed to qemu -L
+    short: str     # short name used in test ids
+
+
+_TARGETS = {
+    t.triple: t
+    for t in (
+        TargetInfo("aarch64-linux-gnu", "aarch64-linux-gnu-gcc", "qemu-aarch64", "/usr/aarch64-linux-gnu", "aarch64"),
+        TargetInfo("riscv64-linux-gnu", "riscv64-linux-gnu-gcc", "qemu-riscv64", "/usr/riscv64-linux-gnu", "riscv64"),
+        TargetInfo("arm-linux-gnueabi", "arm-linux-gnueabi-gcc", "qemu-arm", "/usr/arm-linux-gnueabi", "armv5"),
+    )
+}
+_ALIASES = {"aarch64": "aarch64-linux-gnu", "arm64": "aarch64-linux-gnu", "riscv64": "riscv64-linux-gnu",
+            "armv5": "arm-linux-gnueabi", "armel": "arm-linux-gnueabi", "arm": "arm-linux-gnueabi"}
+
+
+def target_info(name: str) -> TargetInfo:
+    triple = _ALIASES.get(name, name)
+    if triple not in _TARGETS:
+        raise ValueError(f"unknown target {name!r} in CRT_TEST_TARGETS (known: {', '.join(_TARGETS)})")
+    return _TARGETS[triple]
+
+
+def selected_targets() -> list[TargetInfo]:
+    raw = os.environ.get("CRT_TEST_TARGETS", "aarch64-linux-gnu")
+    return [target_info(t.strip()) for t in raw.split(",") if t.strip()]
+
+
+def opt_levels() -> list[str]:
+    raw = os.environ.get("CRT_TEST_OPT_LEVELS", "0,1,2,3")
+    return [lvl.strip().removeprefix("-O") for lvl in raw.split(",") if lvl.strip()]
+
+
+def crt_cc_command() -> tuple[list[str], dict[str, str]]:
+    """How to run crt-cc: $CRT_CC, else the repo venv's script, else ``python -m crt_cc.driver.cc``."""
+    env = dict(os.environ)
+    env.pop("CRT_TARGET", None)  # the tests always pass --target explicitly
+    if env.get("CRT_CC"):
+        return shlex.split(env["CRT_CC"]), env
+    venv = REPO / ".venv" / "bin" / "crt-cc"
+    if venv.exists():
+        return [str(venv)], env
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return [sys.executable, "-m", "crt_cc.driver.cc"], env
+
+
+def run_prefix(target: TargetInfo) -> list[str]:
+    """Command prefix that runs a target executable."""
+    if os.environ.get("CRT_RUN"):
+        return [*shlex.split(os.environ["CRT_RUN"]), f"--target={target.triple}"]
+    return [target.qemu, "-L", target.sysroot]
+
+
+def missing_tools(*tools: str) -> list[str]:
+    return [t for t in tools if shutil.which(t) is None]
+
+
+def program_cflags(src: Path) -> list[str]:
+    """Extra compiler flags a program asks for with a ``/* CRT-TEST-CFLAGS: ... */`` comment."""
+    m = re.search(r"CRT-TEST-CFLAGS:(.*?)\*/", src.read_text(errors="replace"))
+    return shlex.split(m.group(1)) if m else []
+
+
+@dataclass
+class Result:
+    cmd: list[str]
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    timed_out: bool = False
+
+    def describe(self, limit: int = 4000) -> str:
+        out = self.stdout.decode(errors="replace")
+        err = self.stderr.decode(errors="replace")
+        status = "TIMEOUT" if self.timed_out else f"exit status {self.returncode}"
+        text = f"$ {shlex.join(self.cmd)}\n[{status}]\n"
+        if out:
+            text += f"--- stdout ---\n{out[-limit:]}\n"
+        if err:
+            text += f"--- stderr ---\n{err[-limit:]}\n"
+        return text
+
+
+def run(cmd: list[str], *, timeout: float, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as e:
+        return Result(cmd, -1, e.stdout or b"", e.stderr or b"", timed_out=True)
+    except FileNotFoundError as e:
+        return Result(cmd, 127, b"", str(e).encode())
+    return Result(cmd, p.returncode, p.stdout, p.stderr)
+
+
+def run_on_target(target: TargetInfo, exe: Path, *, timeout: float = RUN_TIMEOUT, cwd: Path | None = None) -> Result:
+    return run([*run_prefix(target), str(exe)], timeout=timeout, cwd=cwd)
+
+
+def output_diff(expected: bytes, actual: bytes, expected_name: str = "host x86-64",
+                actual_name: str = "translated", limit: int = 80) -> str:
+    a = expected.decode("latin-1").splitlines(keepends=True)
+    b = actual.decode("latin-1").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(a, b, expected_name, actual_name))
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"... ({len(lines) - limit} more diff lines)\n"]
+    return "".join(lines)

@@ -1,0 +1,99 @@
+"""Function-level boundary tests (tests/functions/NAME/{func.c,driver.c}), HumanEval style.
+
+``func.c`` holds a few functions and no main; ``driver.c`` is a native main() that declares their
+prototypes, calls them on several inputs and prints one PASS/FAIL line per check (tests/functions/check.h),
+exiting 0 only when every check passed.
+
+Translated (every set x -O0..-O3 x CRT_TEST_TARGETS):
+
+1. ``gcc -S -O{n} func.c -o func.s``                        (x86-64 assembly from the host compiler)
+2. ``crt-cc --target=T -c func.s -o func.o``                 (translated alone)
+3. ``T-gcc driver.c func.o -o t -lm``                        (linked with a native caller)
+4. run under qemu-user: exit status 0 and no FAIL line.
+
+Control (every set x -O0,-O2, 64-bit targets): ``T-gcc -O{n} driver.c func.c`` natively, which proves
+the drivers and their expected values are right.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import (
+    BUILD_TIMEOUT,
+    FUNCTIONS_DIR,
+    Result,
+    TargetInfo,
+    opt_levels,
+    run,
+    run_on_target,
+    selected_targets,
+)
+
+SETS = sorted(d for d in FUNCTIONS_DIR.iterdir() if (d / "func.c").is_file() and (d / "driver.c").is_file())
+
+CONTROL_LEVELS = ["0", "2"]
+# The drivers use 64-bit long constants, so the native control is run for LP64 targets only.
+CONTROL_TARGETS = {"aarch64-linux-gnu", "riscv64-linux-gnu"}
+
+
+def _params():
+    for target in selected_targets():
+        for d in SETS:
+            for lvl in opt_levels():
+                yield pytest.param(target, d, lvl, id=f"{d.name}-O{lvl}-{target.short}")
+
+
+def _control_params():
+    for target in selected_targets():
+        if target.triple in CONTROL_TARGETS:
+            for d in SETS:
+                for lvl in CONTROL_LEVELS:
+                    yield pytest.param(target, d, lvl, id=f"{d.name}-O{lvl}-{target.short}")
+
+
+def _check_driver_run(res: Result, what: str) -> None:
+    out = res.stdout.decode(errors="replace")
+    failed = [line for line in out.splitlines() if "FAIL" in line]
+    if res.timed_out or res.returncode != 0 or failed:
+        pytest.fail(f"{what}: driver reported failure\n{res.describe()}")
+
+
+def _link_driver(target: TargetInfo, d: Path, objs: list[str], exe: Path, extra: list[str]) -> None:
+    link = run([target.gcc, *extra, str(d / "driver.c"), *objs, "-o", str(exe), "-lm"], timeout=BUILD_TIMEOUT)
+    if link.returncode != 0:
+        pytest.fail(f"linking the native driver failed:\n{link.describe()}")
+
+
+def test_function_set_count() -> None:
+    assert len(SETS) >= 30, f"only {len(SETS)} function sets in {FUNCTIONS_DIR}"
+
+
+@pytest.mark.parametrize("target,fdir,lvl", list(_params()))
+def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, tmp_path: Path, crt_cc_cmd,
+                             require_tools) -> None:
+    require_tools("gcc", target.gcc, target.qemu)
+    asm = tmp_path / "func.s"
+    gen = run(["gcc", "-S", f"-O{lvl}", str(fdir / "func.c"), "-o", str(asm)], timeout=BUILD_TIMEOUT)
+    if gen.returncode != 0:
+        pytest.fail(f"host gcc -S failed:\n{gen.describe()}")
+    cmd, env = crt_cc_cmd
+    obj = tmp_path / "func.o"
+    tr = run([*cmd, f"--target={target.triple}", "-c", str(asm), "-o", str(obj)], timeout=BUILD_TIMEOUT,
+             env=env, cwd=tmp_path)
+    if tr.returncode != 0 or not obj.exists():
+        pytest.fail(f"crt-cc failed to translate {fdir.name}/func.s (-O{lvl}):\n{tr.describe()}")
+    exe = tmp_path / "t"
+    _link_driver(target, fdir, [str(obj)], exe, [])
+    _check_driver_run(run_on_target(target, exe, cwd=tmp_path), f"translated {fdir.name} -O{lvl}")
+
+
+@pytest.mark.parametrize("target,fdir,lvl", list(_control_params()))
+def test_boundary_native_control(target: TargetInfo, fdir: Path, lvl: str, tmp_path: Path,
+                                 require_tools) -> None:
+    require_tools(target.gcc, target.qemu)
+    exe = tmp_path / "t"
+    _link_driver(target, fdir, [str(fdir / "func.c")], exe, [f"-O{lvl}"])
+    _check_driver_run(run_on_target(target, exe, cwd=tmp_path), f"native {fdir.name} -O{lvl}")

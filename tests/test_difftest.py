@@ -1,0 +1,199 @@
+"""Per-instruction differential tests: x86-64 natively vs crt-cc's AArch64 translation.
+
+One test per family of instruction forms (tests/difftest/forms.py); each runs
+every form of the family on random states natively and, translated by crt-cc,
+under qemu-aarch64, and compares every register, flag and memory byte.  A form
+crt-cc rejects fails its family's test.  See docs/difftest.md.
+
+Quick list of failing forms:  .venv/bin/python -m tests.difftest.run --list-failures
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+try:
+    from tests.difftest import core
+    from tests.difftest.cases import ALL, GPR_NAMES, M64
+    from tests.difftest.forms import FORMS, FORMS_BY_NAME
+except ImportError:              # rootdir-relative import (tests/ on sys.path)
+    from difftest import core
+    from difftest.cases import ALL, GPR_NAMES, M64
+    from difftest.forms import FORMS, FORMS_BY_NAME
+
+FAMILIES = core.families()
+
+
+def _need(*tools: str) -> None:
+    miss = [t for t in tools if not shutil.which(t)]
+    if miss:
+        pytest.skip(f"missing tools: {', '.join(miss)}")
+
+
+# ---------------------------------------------------------------------------
+# the differential tests proper
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_difftest_family(family: str, tmp_path: Path) -> None:
+    tc = core.Toolchain.default()
+    _need(core.HOST_CC, tc.target_cc, tc.run_prefix[0])
+    res = core.run_family(family, FAMILIES[family], tmp_path, toolchain=tc)
+    if res.failures():
+        pytest.fail(res.report(), pytrace=False)
+
+
+# ---------------------------------------------------------------------------
+# the forms table and the x86 side on their own
+# ---------------------------------------------------------------------------
+
+def test_forms_table_sane() -> None:
+    assert len(FORMS) == len(FORMS_BY_NAME)
+    for f in FORMS:
+        assert f.kind in ("int", "f32", "f64"), f.name
+        assert f.lines, f.name
+        if not callable(f.flags):
+            assert f.flags & ~ALL == 0, f.name
+        for off in (f.ptrs or {}).values():
+            assert 0 <= off < 256, f.name
+
+
+def test_cases_deterministic() -> None:
+    for f in FORMS[::7]:
+        a = [c.pack(0, i) for i, c in enumerate(core.make_cases(f, 4))]
+        b = [c.pack(0, i) for i, c in enumerate(core.make_cases(f, 4))]
+        assert a == b, f.name
+
+
+def test_host_side_deterministic(tmp_path: Path) -> None:
+    """Every family builds and runs natively, twice with identical output
+    (so nothing undefined leaks into the compared fields on this CPU)."""
+    _need(core.HOST_CC)
+    for name, forms in FAMILIES.items():
+        active = [f for f in forms if not core.missing_cpu(f)]
+        if not active:
+            continue
+        res1 = core.run_family(name, active, tmp_path / "a" / name, target=False)
+        res2 = core.run_family(name, active, tmp_path / "b" / name, target=False)
+        assert not res1.failures(), res1.report()
+        for f in active:
+            assert len(res1.host_outputs[f.name]) == core.N_CASES, f.name
+            assert res1.host_outputs[f.name] == res2.host_outputs[f.name], f"{f.name}: host output varies"
+
+
+def _host_run(tmp_path: Path, name: str, n: int = 16):
+    form = FORMS_BY_NAME[name]
+    res = core.run_family(name, [form], tmp_path / name, target=False, n_cases=n)
+    assert not res.failures(), res.report()
+    return core.make_cases(form, n), res.host_outputs[name]
+
+
+def _gpr_out(state: dict[str, str], reg: str) -> int:
+    return int(state[reg], 16)
+
+
+def test_host_harness_identity(tmp_path: Path) -> None:
+    """A nop leaves every field as loaded: the load/store code is right."""
+    _need(core.HOST_CC)
+    cases, outs = _host_run(tmp_path, "nop")
+    for i, c in enumerate(cases):
+        expected = {}
+        for ln in c.describe():
+            k, v = ln.split(" ", 1)
+            expected[k] = v.split(" (")[0]
+        assert outs[i] == expected, f"case {i}"
+
+
+def test_host_semantics_spot_checks(tmp_path: Path) -> None:
+    """A few forms against a Python model, to show the harness measures the snippet."""
+    _need(core.HOST_CC)
+    cases, outs = _host_run(tmp_path, "add_r64_r64")
+    for c, o in zip(cases, [outs[i] for i in range(len(cases))], strict=True):
+        a, b = c.get("rax"), c.get("rcx")
+        r = (a + b) & M64
+        assert _gpr_out(o, "rax") == r
+        fl = int(o["rflags"], 16)
+        assert bool(fl & 1) == (a + b > M64)                      # CF
+        assert bool(fl & 0x40) == (r == 0)                        # ZF
+        assert bool(fl & 0x80) == bool(r >> 63)                   # SF
+        assert bool(fl & 0x800) == (((a ^ r) & (b ^ r)) >> 63 == 1)   # OF
+    cases, outs = _host_run(tmp_path, "mov_r64_m64")
+    for i, c in enumerate(cases):
+        mem = bytes.fromhex("".join(outs[i][f"mem{o:02x}"] for o in range(0, 256, 32)))
+        assert int.from_bytes(mem[120:128], "little") == c.get("rcx")
+    cases, outs = _host_run(tmp_path, "shl_r64_cl")
+    for i, c in enumerate(cases):
+        n = c.get("rcx", 8) & 63
+        assert _gpr_out(outs[i], "rax") == (c.get("rax") << n) & M64
+        if n == 0:
+            assert int(outs[i]["rflags"], 16) == c.rflags & ALL        # flags untouched
+    cases, outs = _host_run(tmp_path, "lea_ptr")
+    for i in range(len(cases)):
+        assert outs[i]["rax"] == "M+144"                            # pointer printed relative to mem
+    assert "rsp" not in outs[0] and set(GPR_NAMES) - {"rsp"} <= set(outs[0])
+
+
+# ---------------------------------------------------------------------------
+# the machinery, with a fake translator (gcc itself) so the target runs natively
+# ---------------------------------------------------------------------------
+
+def _fake_toolchain(**env: str) -> core.Toolchain:
+    e = dict(os.environ)
+    e.update(env)
+    return core.Toolchain(crt_cc=[sys.executable, str(core.HERE / "fake_crt_cc.py")], crt_env=e,
+                          crt_flags=["--target=x86_64-fake"], target_cc=core.HOST_CC, target_ldflags=[],
+                          run_prefix=[])
+
+
+def test_machinery_with_fake_translator(tmp_path: Path) -> None:
+    _need(core.HOST_CC)
+    forms = FAMILIES["unary"]
+    # faithful "translation": everything passes
+    res = core.run_family("unary", forms, tmp_path / "ok", n_cases=4, toolchain=_fake_toolchain())
+    assert not res.failures(), res.report()
+    assert res.translate_calls == 1
+    # rejected instructions, located from the line number
+    res = core.run_family("unary", forms, tmp_path / "rej", n_cases=4,
+                          toolchain=_fake_toolchain(FAKE_CRT_REJECT=r"^neg|^lock dec"))
+    bad = {r.form.name for r in res.failures()}
+    assert bad == {f.name for f in forms if f.lines[0].startswith(("neg", "lock dec"))}
+    assert all(r.status == core.UNSUPPORTED for r in res.failures())
+    # rejected without a line number: found by translating forms one by one
+    res = core.run_family("unary", forms[:6], tmp_path / "noline", n_cases=4,
+                          toolchain=_fake_toolchain(FAKE_CRT_REJECT_NOLINE=r"^dec"))
+    assert {r.form.name for r in res.failures()} == {f.name for f in forms[:6] if f.text.startswith("dec")}
+    # a wrong translation is a mismatch naming the field
+    res = core.run_family("unary", forms, tmp_path / "bad", n_cases=4,
+                          toolchain=_fake_toolchain(FAKE_CRT_REPLACE="incq %rax=>decq %rax"))
+    fails = res.failures()
+    assert [r.form.name for r in fails] == ["inc_r64"]
+    assert fails[0].status == core.MISMATCH and "rax" in fails[0].summary
+    # a translation that crashes is reported and the other forms still run
+    res = core.run_family("unary", forms, tmp_path / "crash", n_cases=4,
+                          toolchain=_fake_toolchain(FAKE_CRT_REPLACE="notw %dx=>ud2"))
+    fails = res.failures()
+    assert [(r.form.name, r.status) for r in fails] == [("not_r16", core.CRASH)]
+    assert sum(r.status == core.PASS for r in res.results.values()) == len(forms) - 1
+
+
+# ---------------------------------------------------------------------------
+# coverage of the lifter's instruction set
+# ---------------------------------------------------------------------------
+
+def test_every_supported_mnemonic_has_a_form(tmp_path: Path) -> None:
+    _need(core.HOST_CC, "objcopy", "nm")
+    supported = core.supported_mnemonics()
+    if supported is None:
+        pytest.fail("crt_cc.lift.semantics.SUPPORTED_MNEMONICS does not exist yet: the lifter must export "
+                    "the set of capstone mnemonics it implements", pytrace=False)
+    per_form = core.form_mnemonics(FORMS, tmp_path)
+    covered = set().union(*per_form.values())
+    missing = sorted(supported - covered)
+    if missing:
+        pytest.fail(f"{len(missing)} supported mnemonics have no difftest form in tests/difftest/forms.py: "
+                    + " ".join(missing), pytrace=False)
