@@ -20,7 +20,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import (
     BUILD_TIMEOUT,
     FUNCTIONS_DIR,
@@ -39,11 +38,26 @@ CONTROL_LEVELS = ["0", "2"]
 CONTROL_TARGETS = {"aarch64-linux-gnu", "riscv64-linux-gnu"}
 
 
+# Known limitations of the universal native/translated boundary without --crt-prototypes
+# (docs/abi.md). Strict: a set that starts passing must be removed from here.
+_PROTOTYPES_NEEDED = ("needs --crt-prototypes: the universal AAPCS64 mapping cannot place "
+                      "{what} without the prototype (docs/abi.md)")
+KNOWN_LIMITATIONS: dict[str, tuple[set[str] | None, str]] = {
+    "mixed_args": (None, _PROTOTYPES_NEEDED.format(what="more than 8 FP arguments (native stack)")),
+    "variadic_sum": (None, _PROTOTYPES_NEEDED.format(what="variadic doubles beyond the 8 FP registers")),
+    "struct_by_value": (None, _PROTOTYPES_NEEDED.format(what="structs whose SysV and AAPCS64 classes differ")),
+    "switch_table": ({"2", "3"}, "gcc's hot/cold splitting (a .cold fragment jumping back into its "
+                                  "function) is not supported yet"),
+}
+
+
 def _params():
     for target in selected_targets():
         for d in SETS:
             for lvl in opt_levels():
-                yield pytest.param(target, d, lvl, id=f"{d.name}-O{lvl}-{target.short}")
+                levels, why = KNOWN_LIMITATIONS.get(d.name, (set(), ""))
+                marks = [pytest.mark.xfail(reason=why, strict=True)] if levels is None or lvl in levels else []
+                yield pytest.param(target, d, lvl, id=f"{d.name}-O{lvl}-{target.short}", marks=marks)
 
 
 def _control_params():

@@ -29,8 +29,8 @@ def translate_object(obj_path: str, target: Target, options: TranslateOptions) -
     Raises :class:`crt_cc.diagnostics.CrtError` (with file:line where known)
     for anything it cannot translate faithfully.
     """
-    from ..lift.module import lift_object   # heavy imports stay lazy
     from ..backend import emit_assembly
+    from ..lift.module import lift_object  # heavy imports stay lazy
 
     ir_module = lift_object(obj_path, target, options)
     return emit_assembly(ir_module, target, options.opt_level)

@@ -16,7 +16,7 @@ from capstone import x86
 
 from ..abi import aarch64 as native
 from ..abi import varargs
-from ..abi.x86_64 import INTERNAL_FNTY, INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
+from ..abi.x86_64 import INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
 from . import frame as framemod
@@ -56,7 +56,6 @@ class FunctionLifter:
         self.cmp_cache: tuple | None = None   # last flag-setting operation, for direct icmp
         self.max_arg_off = 0                  # highest incoming stack byte read (x86 frame offset)
         self.variadic = False
-        self.known_addr: dict[int, tuple[int, int]] = {}   # gpr -> (data section, offset) it holds
 
     # ------------------------------------------------------------------ errors
     def line_of(self, insn: Insn) -> int | None:
@@ -178,7 +177,6 @@ class FunctionLifter:
         for start, insns in self.blocks.items():
             b.position(self.labels[start])
             self.cmp_cache = None
-            self.known_addr = {}
             for insn in insns:
                 self.insn = insn
                 self.st = self.before.get(insn.addr, framemod.FrameState(None, None, None))
@@ -226,7 +224,6 @@ class FunctionLifter:
         return self.b.load(I64, self.gpr[reg], 8)
 
     def set64(self, reg: int, v: Val) -> None:
-        self.known_addr.pop(reg, None)
         self.b.store(v, self.gpr[reg], 8)
 
     def get_reg(self, name: str) -> Val:
@@ -459,7 +456,7 @@ class FunctionLifter:
             return 0
         call_rsp = self.st.rsp
         block = None
-        for start, insns in self.blocks.items():
+        for _start, insns in self.blocks.items():
             if self.insn in insns:
                 block = insns
                 break
@@ -724,34 +721,62 @@ class FunctionLifter:
         b.store(b.sub(fp, const(I32, 176)), b.gep(nat, const(I64, 28)))
         return b.ptrtoint(nat)
 
-    def function_constant_addresses(self) -> dict[int, tuple[int, int]]:
-        """Registers whose every definition in the function is the same ``lea sym(%rip)``.
+    def known_addresses(self) -> dict[int, dict[int, tuple[int, int]]]:
+        """Per instruction: registers known to hold a data address (section, offset).
 
-        Compilers hoist a format string's address into a callee-saved register
-        outside a loop; such a register holds that address wherever it is read.
-        Epilogue pops of callee-saved registers do not count as definitions.
+        A forward data-flow over the CFG (``lea sym(%rip)`` defines, register moves copy,
+        other writes and calls kill), so that a format string hoisted into a callee-saved
+        register outside a loop is still recognised at the printf inside it.
         """
-        if hasattr(self, "_fn_consts"):
-            return self._fn_consts
-        defs: dict[int, set] = {}
-        for insn in self.fn.insns:
+        if hasattr(self, "_known_before"):
+            return self._known_before
+        caller_saved = {0, 1, 2, 6, 7, 8, 9, 10, 11}
+        before: dict[int, dict[int, tuple[int, int]]] = {}
+
+        def transfer(insn, st: dict) -> dict:
+            st = dict(st)
+            m = insn.mnemonic
+            if m in ("call", "notrack call"):
+                # A translated callee hands back only rax/rdx (gcc's IPA-RA relies on this too).
+                internal, _ = self.ctx.direct_call_target(self, insn, quiet=True)
+                for r in ({0, 2} if internal is not None else caller_saved):
+                    st.pop(r, None)
+                return st
             try:
                 _, written = insn.cs.regs_access()
             except Exception:
-                continue
+                written = []
+            new = None
+            ops = insn.cs.operands
+            if m == "lea" and ops[0].size == 8:
+                new = self.ctx.data_address_of(self, insn, ops[1])
+            elif m == "mov" and len(ops) == 2 and ops[0].size == 8 and ops[0].type == ops[1].type == x86.X86_OP_REG:
+                src = insn.cs.reg_name(ops[1].reg)
+                new = st.get(SUBREGS[src][0]) if src in SUBREGS else None
             for r in written:
                 name = insn.cs.reg_name(r)
-                if name not in SUBREGS:
-                    continue
-                reg = SUBREGS[name][0]
-                if insn.mnemonic == "pop" and reg in (3, 5, 12, 13, 14, 15):
-                    continue
-                val = None
-                if insn.mnemonic == "lea" and SUBREGS[name][2] == 8:
-                    val = self.ctx.data_address_of(self, insn, insn.cs.operands[1])
-                defs.setdefault(reg, set()).add(val)
-        self._fn_consts = {r: next(iter(v)) for r, v in defs.items() if len(v) == 1 and None not in v}
-        return self._fn_consts
+                if name in SUBREGS:
+                    st.pop(SUBREGS[name][0], None)
+            if new is not None:
+                st[SUBREGS[insn.cs.reg_name(ops[0].reg)][0]] = new
+            return st
+
+        state_in: dict[int, dict] = {self.fn.start: {}}
+        work = [self.fn.start]
+        while work:
+            start = work.pop()
+            st = state_in[start]
+            for insn in self.blocks[start]:
+                before[insn.addr] = st
+                st = transfer(insn, st)
+            for succ in self.succs.get(start, []):
+                old = state_in.get(succ)
+                merged = st if old is None else {k: v for k, v in old.items() if st.get(k) == v}
+                if merged != old:
+                    state_in[succ] = merged
+                    work.append(succ)
+        self._known_before = before
+        return before
 
     def typed_format_call(self, name: str, tail: bool):
         """(args, fnty) for a printf/scanf-family call whose format string is a known constant."""
@@ -759,7 +784,7 @@ class FunctionLifter:
         b = self.b
         fmt_index, scanf = varargs.FORMAT_FUNCS[name]
         reg = ARG_GPRS[fmt_index]
-        loc = self.known_addr.get(reg) or self.function_constant_addresses().get(reg)
+        loc = self.known_addresses().get(self.insn.addr, {}).get(reg)
         if loc is None:
             return None
         fmt = self.ctx.c_string(*loc)
@@ -768,7 +793,7 @@ class FunctionLifter:
             return None
         base = self.frame_ptr(8) if tail else self.stack_ptr(0)
         args = [self.get64(ARG_GPRS[i]) for i in range(fmt_index + 1)]
-        for t, (kind, where) in zip(types, varargs.x86_locations(fmt_index + 1, types)):
+        for t, (kind, where) in zip(types, varargs.x86_locations(fmt_index + 1, types), strict=False):
             if kind == "gpr":
                 args.append(self.get64(ARG_GPRS[where]))
             elif kind == "xmm":

@@ -64,7 +64,7 @@ def fconst(ty: str, value: float) -> Val:
     import struct
     if ty == F32:   # LLVM spells float constants as the double with the same value, in hex
         value = struct.unpack("<f", struct.pack("<f", value))[0]
-    return Val(ty, "0x%016X" % struct.unpack("<Q", struct.pack("<d", value))[0])
+    return Val(ty, "0x{:016X}".format(struct.unpack("<Q", struct.pack("<d", value))[0]))
 
 
 class Block:

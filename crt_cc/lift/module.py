@@ -38,6 +38,7 @@ class JumpTable:
     section: int
     start: int
     relative: bool
+    code_section: int
     entries: list[tuple[int, int]]    # (data offset, code target offset)
 
 
@@ -139,9 +140,9 @@ class ModuleLifter:
                         continue
                 if not self._function_containing(tsec, toff):
                     continue
-                jt = by_table.get((base, relative))
+                jt = by_table.get((base, relative, tsec))
                 if jt is None:
-                    jt = by_table[(base, relative)] = JumpTable(sec.index, base, relative, [])
+                    jt = by_table[(base, relative, tsec)] = JumpTable(sec.index, base, relative, tsec, [])
                     self.tables.append(jt)
                 jt.entries.append((off, toff))
                 self._tag(tsec, toff)
@@ -388,6 +389,8 @@ class ModuleLifter:
         sec = fn.section.index
         labels = self.code_labels_in(fn)
         for jt in self.tables:
+            if jt.code_section != sec:
+                continue
             targets = sorted({t for _, t in jt.entries if fn.start <= t < fn.end})
             if not jt.relative or not targets:
                 continue
@@ -459,7 +462,7 @@ class ModuleLifter:
                 if jt.section == sec.index and jt.relative:
                     for eoff, t in jt.entries:
                         if eoff == off:
-                            return f"i32 {self.tags[(tsec, t)]}"
+                            return f"i32 {self.tags[(jt.code_section, t)]}"
             target = self._symbol_const(r.symbol, r.addend)
             here = f"getelementptr (i8, ptr {gname}, i64 {off})"
             return f"i32 trunc (i64 sub (i64 ptrtoint (ptr {target} to i64), i64 ptrtoint (ptr {here} to i64)) to i32)"

@@ -14,6 +14,8 @@ plus what is needed to test it:
   count, mark a result undefined for these inputs ...).
 * ``cpu``    -- /proc/cpuinfo flags the host needs to run the form natively.
 * ``helper`` -- extra assembly placed after the test function (call targets).
+* ``ignore`` -- result fields that are never compared (registers a call
+  clobbers under the SysV ABI, ...).
 * ``approx`` -- relative error allowed in FP xmm lanes (approximation
   instructions whose exact bits are implementation-specific).
 
@@ -62,6 +64,7 @@ class Form:
     cpu: tuple[str, ...] = ()
     helper: str = ""
     approx: float = 0.0        # FP results may differ by this relative error (rcpps ...)
+    ignore: tuple[str, ...] = ()   # result fields never compared (e.g. caller-saved after a call)
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z0-9_]+", self.name):
@@ -551,12 +554,22 @@ F("loop_back", "1: addq %rdx, %rax; loop 1b", fixup=bounded("rcx", 1, 12))
 F("loop_fwd", "loop 1f; movq %rdx, %rax; 1:", fixup=bounded("rcx", 1, 3))
 F("jcc_loop", "1: addq $3, %rax; decl %ecx; jne 1b", fixup=bounded("rcx", 1, 20))
 F("jmp_back", "jmp 2f; 1: addq %rdx, %rax; jmp 3f; 2: jmp 1b; 3:")
-F("call_local", "call crt_diff_helper_call_local",
-  helper="crt_diff_helper_call_local:\n\tleaq 1(%rax,%rcx,2), %rax\n\tret")
-F("call_local_flags", "cmpq %rcx, %rax; call crt_diff_helper_call_local_flags; setb %dl",
-  helper="crt_diff_helper_call_local_flags:\n\tmovq %rsi, %rdi\n\tret")
-F("call_indirect", "leaq crt_diff_helper_call_indirect(%rip), %r11; call *%r11; movl $0, %r11d",
-  helper="crt_diff_helper_call_indirect:\n\tnotq %rax\n\tret")
+# calls follow the SysV ABI: arguments in rdi/rsi, result in rax; caller-saved
+# registers and the flags are undefined afterwards, callee-saved ones survive
+CALL_CLOBBERED = ("rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", *(f"xmm{i}" for i in range(16)))
+
+
+def call_form(name: str, asm: str, helper: str, **kw) -> Form:
+    return F(name, asm, 0, ignore=CALL_CLOBBERED, helper=helper, **kw)
+
+
+call_form("call_local", "call crt_diff_helper_call_local",
+          "crt_diff_helper_call_local:\n\tleaq 1(%rdi,%rsi,2), %rax\n\tret")
+call_form("call_local_saves", "call crt_diff_helper_call_local_saves",
+          "crt_diff_helper_call_local_saves:\n\tpushq %rbx\n\tmovq %rdi, %rbx\n\tsubq %rsi, %rbx\n"
+          "\tmovq %rbx, %rax\n\tmovq $-1, %rbx\n\tpopq %rbx\n\tret")
+call_form("call_indirect", "leaq crt_diff_helper_call_indirect(%rip), %r11; call *%r11",
+          "crt_diff_helper_call_indirect:\n\tmovq %rdi, %rax\n\tnotq %rax\n\tret")
 F("jmp_indirect", "leaq 1f(%rip), %r11; jmp *%r11; movq %rcx, %rax; 1: xorl %r11d, %r11d", LOGIC)
 
 # ---------------------------------------------------------------------------
@@ -1064,11 +1077,12 @@ F("wait", "wait")
 F("sal_raw", ".byte 0x48, 0xd1, 0xf0", ALL & ~AF)          # sal %rax (d1 /6), capstone 'sal'
 F("bnd_jmp", "bnd jmp 1f; movq %rcx, %rax; 1:")
 F("notrack_jmp", "leaq 1f(%rip), %r11; notrack jmp *%r11; movq %rcx, %rax; 1: movl $0, %r11d")
-F("notrack_call", "leaq crt_diff_helper_notrack_call(%rip), %r11; notrack call *%r11; movl $0, %r11d",
-  helper="crt_diff_helper_notrack_call:\n\tincq %rdx\n\tret")
-F("bnd_call_bnd_ret", "bnd call crt_diff_helper_bnd_call",
-  helper="crt_diff_helper_bnd_call:\n\tleaq 7(%rsi), %rdi\n\tbnd ret")
-F("rep_ret", "call crt_diff_helper_rep_ret", helper="crt_diff_helper_rep_ret:\n\tnegq %rcx\n\trep ret")
+call_form("notrack_call", "leaq crt_diff_helper_notrack_call(%rip), %r11; notrack call *%r11",
+          "crt_diff_helper_notrack_call:\n\tleaq 3(%rdi), %rax\n\tret")
+call_form("bnd_call_bnd_ret", "bnd call crt_diff_helper_bnd_call",
+          "crt_diff_helper_bnd_call:\n\tleaq 7(%rsi), %rax\n\tbnd ret")
+call_form("rep_ret", "call crt_diff_helper_rep_ret",
+          "crt_diff_helper_rep_ret:\n\tmovq %rdi, %rax\n\tnegq %rax\n\trep ret")
 F("pushf_popf", "pushfq; popq %rax; andl $0x8d5, %eax; xorl $0x8d5, %eax; pushq %rax; popfq")
 
 # ---------------------------------------------------------------------------
@@ -1164,7 +1178,7 @@ for _op in ("fsubp", "fsubrp", "fdivp", "fdivrp"):
     F(_op, f"fldl 8(%rbx); fldl 16(%rbx); {_op} %st, %st(1); fstpl 24(%rbx)", kind="f64")
 F("fdecstp_fincstp", "fldl 8(%rbx); fldl 16(%rbx); fdecstp; fincstp; fstpl 24(%rbx); fstpl 32(%rbx)", kind="f64")
 F("ffree", "fldl 8(%rbx); fldl 16(%rbx); ffree %st(1); fstpl 24(%rbx); fincstp", kind="f64")
-F("fnclex", "fldz; fldz; fdivrp; fnclex; fstpl 24(%rbx)")
+F("fnclex", "fldz; fldz; fdivrp; fnclex; fstpl 24(%rbx)", kind="f64")
 F("fninit", "fninit; fldl 8(%rbx); fstpl 24(%rbx)", kind="f64")
 F("fnop", "fnop")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from capstone import x86
 
 from ..ir import I64, Val, const
-from ..regs import CONDITIONS, CC_ALIASES
+from ..regs import CC_ALIASES, CONDITIONS
 from . import sem
 
 JCC = ["j" + c for c in CONDITIONS + list(CC_ALIASES)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from capstone import x86
 
 from ..ir import I1, I8, I16, I32, I64, I128, Val, bits_of, const, ity
-from ..regs import CC_ALIASES, CONDITIONS, FLAG_BITS, RAX, RDX, SUBREGS
+from ..regs import CC_ALIASES, CONDITIONS, FLAG_BITS, RAX, RDX
 from . import sem
 
 LOCK = 0xF0
@@ -29,11 +29,6 @@ def mov(lf, insn):
         if op.type == x86.X86_OP_REG and lf.regname(op) in SEGMENT_REGS:
             raise lf.unsupported(f"unsupported segment register access in '{insn}'")
     lf.write(dst, lf.read(src, dst.size * 8))
-    if dst.size == 8 and dst.type == src.type == x86.X86_OP_REG:
-        src_reg = SUBREGS[lf.regname(src)][0]
-        known = lf.known_addr.get(src_reg) or lf.function_constant_addresses().get(src_reg)
-        if known is not None:
-            lf.known_addr[SUBREGS[lf.regname(dst)][0]] = known
 
 
 @sem("movzx")
@@ -52,9 +47,6 @@ def movsx(lf, insn):
 def lea(lf, insn):
     dst, src = _ops(insn)
     lf.write(dst, lf.b.resize(lf.lea_value(src), dst.size * 8))
-    data = lf.ctx.data_address_of(lf, insn, src)
-    if data is not None and dst.size == 8:
-        lf.known_addr[SUBREGS[lf.regname(dst)][0]] = data
 
 
 @sem("xchg")

@@ -156,7 +156,6 @@ _FPOPS = {"add": "fadd", "sub": "fsub", "mul": "fmul", "div": "fdiv"}
 
 
 def _fp_binop(lf, insn, op: str, sfx: str):
-    b = lf.b
     dst, src = _ops(insn)[:2]
     n, elt = FP[sfx]
     dn = dst_xmm(lf, dst)

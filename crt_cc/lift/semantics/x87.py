@@ -278,7 +278,7 @@ def _compare_flags(lf, a: Val, c: Val, to_eflags: bool) -> None:
     else:
         if not hasattr(lf, "x87_cc"):
             lf.x87_cc = [lf.b.alloca(I1, align=1) for _ in range(3)]
-        for slot, v in zip(lf.x87_cc, (cf, uno, zf)):   # C0, C2, C3
+        for slot, v in zip(lf.x87_cc, (cf, uno, zf), strict=False):   # C0, C2, C3
             b.store(v, slot, 1)
 
 
