@@ -72,13 +72,13 @@ def _check_driver_run(res: Result, what: str) -> None:
     out = res.stdout.decode(errors="replace")
     failed = [line for line in out.splitlines() if "FAIL" in line]
     if res.timed_out or res.returncode != 0 or failed:
-        pytest.fail(f"{what}: driver reported failure\n{res.describe()}")
+        pytest.fail(f"{what}: driver reported failure\n{res.describe()}", pytrace=False)
 
 
 def _link_driver(target: TargetInfo, d: Path, objs: list[str], exe: Path, extra: list[str]) -> None:
     link = run([target.gcc, *extra, str(d / "driver.c"), *objs, "-o", str(exe), "-lm"], timeout=BUILD_TIMEOUT)
     if link.returncode != 0:
-        pytest.fail(f"linking the native driver failed:\n{link.describe()}")
+        pytest.fail(f"linking the native driver failed:\n{link.describe()}", pytrace=False)
 
 
 def test_function_set_count() -> None:
@@ -92,13 +92,14 @@ def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, tmp_path:
     asm = tmp_path / "func.s"
     gen = run(["gcc", "-S", f"-O{lvl}", str(fdir / "func.c"), "-o", str(asm)], timeout=BUILD_TIMEOUT)
     if gen.returncode != 0:
-        pytest.fail(f"host gcc -S failed:\n{gen.describe()}")
+        pytest.fail(f"host gcc -S failed:\n{gen.describe()}", pytrace=False)
     cmd, env = crt_cc_cmd
     obj = tmp_path / "func.o"
     tr = run([*cmd, f"--target={target.triple}", "-c", str(asm), "-o", str(obj)], timeout=BUILD_TIMEOUT,
              env=env, cwd=tmp_path)
     if tr.returncode != 0 or not obj.exists():
-        pytest.fail(f"crt-cc failed to translate {fdir.name}/func.s (-O{lvl}):\n{tr.describe()}")
+        pytest.fail(f"crt-cc failed to translate {fdir.name}/func.s (-O{lvl}):\n{tr.describe()}",
+                    pytrace=False)
     exe = tmp_path / "t"
     _link_driver(target, fdir, [str(obj)], exe, [])
     _check_driver_run(run_on_target(target, exe, cwd=tmp_path), f"translated {fdir.name} -O{lvl}")

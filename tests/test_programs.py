@@ -16,6 +16,7 @@ A program may ask for extra compiler flags (for both builds) with ``/* CRT-TEST-
 
 from __future__ import annotations
 
+import shlex
 import threading
 from pathlib import Path
 
@@ -91,21 +92,22 @@ class HostReference:
         build = run(["gcc", f"-O{lvl}", *program_cflags(prog), str(prog), "-o", str(exe), "-lm"],
                     timeout=BUILD_TIMEOUT)
         if build.returncode != 0:
-            pytest.fail(f"host build of {prog.name} failed:\n{build.describe()}")
+            pytest.fail(f"host build of {prog.name} failed:\n{build.describe()}", pytrace=False)
         res = run([str(exe)], timeout=30, cwd=self.workdir)
         if res.timed_out or res.returncode < 0:
-            pytest.fail(f"host reference run of {prog.name} -O{lvl} did not finish normally:\n{res.describe()}")
+            pytest.fail(f"host reference run of {prog.name} -O{lvl} did not finish normally:\n{res.describe()}",
+                        pytrace=False)
         return res
 
 
 @pytest.fixture(scope="session")
 def host_reference(tmp_path_factory) -> HostReference:
     if missing_tools("gcc"):
-        pytest.fail("host gcc is not installed")
+        pytest.fail("host gcc is not installed", pytrace=False)
     return HostReference(tmp_path_factory.mktemp("host-ref"))
 
 
-def _assert_same(ref: Result, got: Result, what: str) -> None:
+def _assert_same(ref: Result, got: Result, what: str, build: Result) -> None:
     problems = []
     if got.timed_out:
         problems.append("timed out")
@@ -115,8 +117,10 @@ def _assert_same(ref: Result, got: Result, what: str) -> None:
         problems.append(f"exit status {got.returncode}, host x86-64 exited {ref.returncode}")
     if problems:
         stderr = got.stderr.decode(errors="replace")[-3000:]
-        pytest.fail(f"{what} run differs from host: " + "\n".join(problems)
-                    + (f"\n--- {what} stderr ---\n{stderr}" if stderr else ""))
+        msg = f"{what} run differs from host: " + "\n".join(problems) + f"\nbuilt with: {shlex.join(build.cmd)}"
+        if stderr:
+            msg += f"\n--- {what} stderr ---\n{stderr}"
+        pytest.fail(msg, pytrace=False)
 
 
 def test_corpus_size() -> None:
@@ -133,8 +137,8 @@ def test_program_translated(target: TargetInfo, prog: Path, lvl: str, tmp_path: 
     build = run([*cmd, f"--target={target.triple}", "--crt-via-x86", f"-O{lvl}", *program_cflags(prog),
                  str(prog), "-o", str(exe), "-lm"], timeout=BUILD_TIMEOUT, env=env, cwd=tmp_path)
     if build.returncode != 0 or not exe.exists():
-        pytest.fail(f"crt-cc failed to build {prog.name}:\n{build.describe()}")
-    _assert_same(ref, run_on_target(target, exe, cwd=tmp_path), f"translated {target.short} -O{lvl}")
+        pytest.fail(f"crt-cc failed to build {prog.name}:\n{build.describe()}", pytrace=False)
+    _assert_same(ref, run_on_target(target, exe, cwd=tmp_path), f"translated {target.short} -O{lvl}", build)
 
 
 @pytest.mark.parametrize("target,prog", list(_control_params()))
@@ -147,5 +151,5 @@ def test_program_native_control(target: TargetInfo, prog: Path, tmp_path: Path,
     build = run([target.gcc, "-O2", *NATIVE_CONTROL_FLAGS, *program_cflags(prog), str(prog), "-o", str(exe),
                  "-lm"], timeout=BUILD_TIMEOUT)
     if build.returncode != 0:
-        pytest.fail(f"native {target.short} build failed:\n{build.describe()}")
-    _assert_same(ref, run_on_target(target, exe, cwd=tmp_path), f"native {target.short} -O2")
+        pytest.fail(f"native {target.short} build failed:\n{build.describe()}", pytrace=False)
+    _assert_same(ref, run_on_target(target, exe, cwd=tmp_path), f"native {target.short} -O2", build)

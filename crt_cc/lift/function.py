@@ -82,7 +82,7 @@ class FunctionLifter:
         for i, insn in enumerate(insns):
             m = insn.mnemonic
             nxt = insns[i + 1].addr if i + 1 < len(insns) else fn.end
-            if m == "jmp" or (m.startswith("j") and m != "jmp"):
+            if m == "jmp" or m.startswith("j") or m in ("loop", "loope", "loopne"):
                 tgt = self._direct_target(insn)
                 if tgt is not None and tgt in addrs:
                     leaders.add(tgt)
@@ -116,7 +116,7 @@ class FunctionLifter:
                     out.append(self.branch_targets[last.addr])
                 elif self._is_indirect(last):
                     out.extend(self.ctx.code_labels_in(self.fn))
-            elif m.startswith("j"):
+            elif m.startswith("j") or m in ("loop", "loope", "loopne"):
                 if last.addr in self.branch_targets:
                     out.append(self.branch_targets[last.addr])
                 if nxt is not None:

@@ -4,13 +4,12 @@
 # RUN: not %crt-cc --target=aarch64-linux-gnu -c %s -o %t.o 2>&1 | FileCheck %s
 # RUN: not test -e %t.o
 
-# CHECK: unsupported-insn.s:[[# @LINE + 7]]: error: unsupported instruction{{.*}}vpgatherdd
+# CHECK: unsupported-insn.s:[[# @LINE + 6]]: error: unsupported instruction{{.*}}vpgatherdd
 
         .text
         .globl  gather
         .type   gather, @function
 gather:
-        vpcmpeqd %ymm2, %ymm2, %ymm2
         vpgatherdd %ymm2, (%rdi,%ymm1,4), %ymm0
         ret
         .size   gather, .-gather

@@ -23,11 +23,6 @@ def cld(lf, insn):
     lf.set_flag("df", const("i1", 0))
 
 
-@sem("std")
-def std(lf, insn):
-    raise lf.unsupported("unsupported instruction 'std' (string instructions are translated for DF=0 only)")
-
-
 @sem("ud2", "hlt", "int3")
 def trap(lf, insn):
     lf.b.call("void", "@llvm.trap", [])

@@ -274,6 +274,8 @@ _CMP_NAMES = ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"]
 def _cmpfp(lf, insn, pred_idx: int | None, sfx: str):
     b = lf.b
     ops = _ops(insn)
+    if all(lf.xmm_index(o) is None for o in ops):
+        return _string(lf, insn, "cmps")        # the string instruction cmpsd
     dst, src = ops[0], ops[1]
     if pred_idx is None:
         pred_idx = ops[2].imm & 7

@@ -84,8 +84,8 @@ def _register():
         for sfx in SIZES:
             m = kind + sfx
             for pre in ("", "rep ", "repe ", "repz ", "repne ", "repnz "):
-                if pre + m == "movsd":
-                    continue            # shared with SSE movsd, which dispatches by operand kind
+                if pre + m in ("movsd", "cmpsd"):
+                    continue            # shared with SSE movsd/cmpsd, which dispatch by operand kind
                 sem(pre + m)(lambda lf, insn, kind=kind: _string(lf, insn, kind))
 
 
