@@ -21,7 +21,7 @@ from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
 from . import frame as framemod
 from .ir import F64, F128, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
-from .regs import FLAGS, GPR_NAMES, RAX, RBP, RDX, RSP, SUBREGS, cc_of
+from .regs import FLAGS, RAX, RDX, RSP, SUBREGS
 
 NORETURN = {"exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "longjmp", "siglongjmp",
             "__longjmp_chk", "err", "errx", "verr", "verrx", "pthread_exit", "__cxa_throw", "quick_exit",
@@ -314,8 +314,6 @@ class FunctionLifter:
             name = self.regname(op)
             if name not in SUBREGS:
                 raise self.unsupported(f"unsupported register '{name}' in '{self.insn}'")
-            if name in ("rsp", "esp", "sp", "spl") and self.st.rsp is not None:
-                pass   # static offset tracking already knows; the run-time value is kept below
             self.set_reg(name, v)
         elif op.type == x86.X86_OP_MEM:
             self.b.store(v, self.addr(op))
@@ -808,17 +806,3 @@ class FunctionLifter:
 
     def max_arg_words_for_tail(self) -> int:
         return max(0, (self.max_arg_off - 8 + 7) // 8)
-
-    def reg_names(self) -> list[str]:
-        return GPR_NAMES
-
-    def frame_regs_note(self) -> str:
-        return f"rsp={self.st.rsp} rbp={self.st.rbp}"
-
-
-def condition_suffix(mnemonic: str, prefix: str) -> str | None:
-    return cc_of(mnemonic[len(prefix):])
-
-
-def rbp_reg() -> int:
-    return RBP
