@@ -46,8 +46,6 @@ KNOWN_LIMITATIONS: dict[str, tuple[set[str] | None, str]] = {
     "mixed_args": (None, _PROTOTYPES_NEEDED.format(what="more than 8 FP arguments (native stack)")),
     "variadic_sum": (None, _PROTOTYPES_NEEDED.format(what="variadic doubles beyond the 8 FP registers")),
     "struct_by_value": (None, _PROTOTYPES_NEEDED.format(what="structs whose SysV and AAPCS64 classes differ")),
-    "switch_table": ({"2", "3"}, "gcc's hot/cold splitting (a .cold fragment jumping back into its "
-                                  "function) is not supported yet"),
 }
 
 

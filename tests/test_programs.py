@@ -48,11 +48,8 @@ NATIVE_CONTROL_FLAGS = ["-ffp-contract=off"]
 NATIVE_CONTROL_TARGETS = {"aarch64-linux-gnu", "riscv64-linux-gnu"}
 
 
-# Open translation bugs, each tracked in the closing notes. Not strict: the sort_recursive -O3
-# result varies between runs (exit 193 or 1 instead of 2), which points at a read of undefined data.
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    ("sort_recursive", "3"): "gcc -O3 vectorised code: exit status differs (open bug)",
-}
+# Open translation bugs, each tracked in the closing notes (non-strict xfails). None open now.
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 
 def _params():

@@ -4,10 +4,18 @@ A function is a FUNC symbol (or, for hand-written assembly without ``.type``,
 any global/NOTYPE label in a code section) and extends to its ``.size`` or to
 the next function symbol.  Bytes capstone cannot decode are an error here,
 at decode time, never later.
+
+gcc's hot/cold splitting moves the unlikely paths of ``foo`` into a local
+``foo.cold`` symbol in ``.text.unlikely``; the two parts jump into each other.
+Such a fragment is not a function: it becomes part of its parent, decoded at a
+*virtual address* (``Fragment.base`` + its section offset) so that one function
+keeps one flat address space for blocks and branch targets.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from ..diagnostics import CrtError, UnsupportedInstruction
@@ -37,6 +45,22 @@ class Insn:
         return f"{self.mnemonic} {self.op_str}".strip()
 
 
+# gcc names split-off parts ``foo.cold`` (``foo.cold.1`` in older releases).
+COLD_FRAGMENT = re.compile(r"^(?P<parent>.+)\.cold(?:\.\d+)?$")
+# Virtual addresses of fragment k start at (k + 1) * FRAGMENT_SPACING: far above any real offset.
+FRAGMENT_SPACING = 1 << 40
+
+
+@dataclass
+class Fragment:
+    """A split-off part of a function (``foo.cold``) in another place of the object."""
+    name: str
+    section: Section
+    start: int
+    end: int
+    base: int                       # virtual address = base + section offset
+
+
 @dataclass
 class Function:
     name: str
@@ -45,10 +69,27 @@ class Function:
     start: int
     end: int
     insns: list[Insn] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
 
     @property
     def exported(self) -> bool:
         return any(s.bind != "STB_LOCAL" for s in self.symbols)
+
+    def vaddr(self, sec: int, off: int) -> int | None:
+        """The function's address for section offset ``(sec, off)``, or None when it is elsewhere."""
+        if sec == self.section.index and self.start <= off < self.end:
+            return off
+        for fr in self.fragments:
+            if sec == fr.section.index and fr.start <= off < fr.end:
+                return fr.base + off
+        return None
+
+    def real(self, vaddr: int) -> tuple[int, int]:
+        """``(section index, offset)`` of a virtual address of this function."""
+        for fr in self.fragments:
+            if fr.base <= vaddr < fr.base + FRAGMENT_SPACING:
+                return fr.section.index, vaddr - fr.base
+        return self.section.index, vaddr
 
 
 _md = None
@@ -91,17 +132,41 @@ def find_functions(obj: ObjectFile) -> list[Function]:
             end = min(end, nxt) if nxt > start else end
             group.sort(key=lambda s: (s.bind == "STB_LOCAL", s.type != "STT_FUNC", s.name))
             funcs.append(Function(name=group[0].name, symbols=group, section=sec, start=start, end=end))
-    return funcs
+    return _attach_fragments(funcs)
+
+
+def _attach_fragments(funcs: list[Function]) -> list[Function]:
+    """Fold local ``foo.cold`` parts into their parent ``foo`` (see the module docstring)."""
+    by_name = {f.name: f for f in funcs}
+    kept: list[Function] = []
+    for f in funcs:
+        m = COLD_FRAGMENT.match(f.name)
+        parent = by_name.get(m.group("parent")) if m else None
+        if parent is None or parent is f or f.exported:
+            kept.append(f)
+            continue
+        base = (len(parent.fragments) + 1) * FRAGMENT_SPACING
+        parent.fragments.append(Fragment(f.name, f.section, f.start, f.end, base))
+    return kept
 
 
 def decode_function(obj: ObjectFile, fn: Function, bits: int = 64) -> None:
-    """Fill ``fn.insns``; raise a file:line diagnostic for undecodable bytes."""
+    """Fill ``fn.insns`` (fragments at their virtual addresses); undecodable bytes are an error."""
+    _decode_part(obj, fn, fn.name, fn.section, fn.start, fn.end, 0, bits)
+    for fr in fn.fragments:
+        _decode_part(obj, fn, fr.name, fr.section, fr.start, fr.end, fr.base, bits)
+
+
+def _decode_part(obj: ObjectFile, fn: Function, name: str, sec: Section, start: int, end: int,
+                 base: int, bits: int) -> None:
     md = _disassembler(bits)
-    code = fn.section.data[fn.start:fn.end]
-    relocs = sorted((o, r) for o, r in fn.section.relocs.items() if fn.start <= o < fn.end)
+    code = sec.data[start:end]
+    # Relocation offsets move with the code so that ``Insn.reloc_at`` and pc-relative maths hold.
+    relocs = sorted((o + base, dataclasses.replace(r, offset=r.offset + base) if base else r)
+                    for o, r in sec.relocs.items() if start <= o < end)
     ri = 0
-    pos = fn.start
-    for cs in md.disasm(code, fn.start):
+    pos = start + base
+    for cs in md.disasm(code, start + base):
         insn = Insn(cs.address, cs.size, cs.mnemonic, cs.op_str, cs)
         while ri < len(relocs) and relocs[ri][0] < insn.end:
             if relocs[ri][0] >= insn.addr:
@@ -109,10 +174,10 @@ def decode_function(obj: ObjectFile, fn: Function, bits: int = 64) -> None:
             ri += 1
         fn.insns.append(insn)
         pos = insn.end
-    if pos < fn.end:
-        tail = fn.section.data[pos:fn.end]
+    if pos < end + base:
+        tail = sec.data[pos - base:end]
         if any(b not in (0x00, 0x90, 0xCC) for b in tail):
-            line = obj.line_of(fn.section.index, pos)
+            line = obj.line_of(sec.index, pos - base)
             raise UnsupportedInstruction(
-                f"cannot decode instruction bytes {tail[:8].hex(' ')} in function '{fn.name}'",
+                f"cannot decode instruction bytes {tail[:8].hex(' ')} in function '{name}'",
                 None, line)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import CrtError
+from .regs import GPR_NAMES, SUBREGS
 
 # x87 register-stack effect (pushes minus pops) by mnemonic.
 X87_DELTA = {
@@ -103,6 +104,8 @@ def step(insn, st: FrameState, x87_ret: bool) -> FrameState:
     except Exception:   # capstone cannot tell: treat explicit destination only
         if ops and ops[0].type == x86.X86_OP_REG:
             written = {cs.reg_name(ops[0].reg)}
+    # A write to any part of rsp/rbp (xor %ebp,%ebp; sete %bpl) ends what we knew about it.
+    written = {GPR_NAMES[SUBREGS[r][0]] if r in SUBREGS else r for r in written}
     for reg in ("rsp", "rbp"):
         if reg not in written:
             continue

@@ -59,7 +59,7 @@ class FunctionLifter:
 
     # ------------------------------------------------------------------ errors
     def line_of(self, insn: Insn) -> int | None:
-        return self.ctx.obj.line_of(self.fn.section.index, insn.addr, insn.mnemonic)
+        return self.ctx.obj.line_of(*self.fn.real(insn.addr), insn.mnemonic)
 
     def error(self, msg: str, insn: Insn | None = None) -> CrtError:
         insn = insn or self.insn
@@ -79,15 +79,15 @@ class FunctionLifter:
         addrs = {i.addr for i in insns}
         leaders = {fn.start}
         self.branch_targets: dict[int, int] = {}
-        for i, insn in enumerate(insns):
+        for insn in insns:
             m = insn.mnemonic
-            nxt = insns[i + 1].addr if i + 1 < len(insns) else fn.end
+            nxt = insn.end
             if m == "jmp" or m.startswith("j") or m in ("loop", "loope", "loopne"):
                 tgt = self._direct_target(insn)
                 if tgt is not None and tgt in addrs:
                     leaders.add(tgt)
                     self.branch_targets[insn.addr] = tgt
-                elif tgt is not None and fn.start <= tgt < fn.end:
+                elif tgt is not None and fn.vaddr(*fn.real(tgt)) is not None:
                     raise self.error(f"branch into the middle of an instruction at offset {tgt:#x}", insn)
                 leaders.add(nxt)
             elif m in ("ret", "ud2", "hlt", "int3") or m.startswith("ret"):
@@ -105,11 +105,10 @@ class FunctionLifter:
                 self.blocks[insn.addr] = cur
             cur.append(insn)
         self.succs: dict[int, list[int]] = {}
-        starts = sorted(self.blocks)
-        for k, start in enumerate(starts):
-            last = self.blocks[start][-1]
+        for start, block in self.blocks.items():
+            last = block[-1]
             m = last.mnemonic
-            nxt = starts[k + 1] if k + 1 < len(starts) else None
+            nxt = last.end if last.end in self.blocks else None
             out: list[int] = []
             if m == "jmp":
                 if last.addr in self.branch_targets:
@@ -128,10 +127,20 @@ class FunctionLifter:
             self.succs[start] = out
 
     def _direct_target(self, insn: Insn) -> int | None:
+        """Address (in this function's address space) of a direct branch, or None when it leaves.
+
+        A relocated branch stays inside when it reaches one of the function's fragments (gcc's
+        ``foo`` <-> ``foo.cold`` jumps); any other relocated branch is a tail call.
+        """
         ops = insn.cs.operands
-        if len(ops) == 1 and ops[0].type == x86.X86_OP_IMM and not insn.relocs:
+        if len(ops) != 1 or ops[0].type != x86.X86_OP_IMM:
+            return None
+        if not insn.relocs:
             return ops[0].imm
-        return None
+        if not self.fn.fragments:
+            return None
+        place = self.ctx.branch_reloc_target(insn)
+        return self.fn.vaddr(*place) if place else None
 
     @staticmethod
     def _is_indirect(insn: Insn) -> bool:
@@ -366,7 +375,8 @@ class FunctionLifter:
         if base == "rip":
             if rel is not None:
                 return self.ctx.reloc_target(self, rel, insn.end - rel.offset + extra, memory=True)
-            return self.ctx.code_address(self, insn.end + disp)
+            sec, off = self.fn.real(insn.end)
+            return self.ctx.code_address(self, off + disp, sec)
         idx = self._index_value(mem)
         if rel is not None:   # absolute symbol in the displacement (non-PIE code)
             p = self.ctx.reloc_target(self, rel, extra)
@@ -411,7 +421,8 @@ class FunctionLifter:
                 p = b.gep(p, idx)
             return b.ptrtoint(p)
         if base == "rip" and rel is None and not mem.index:
-            tag = self.ctx.code_label_tag(self, self.insn.end + mem.disp)
+            sec, off = self.fn.real(self.insn.end)
+            tag = self.ctx.code_label_tag(sec, off + mem.disp)
             if tag is not None:
                 return const(I64, tag)
         return b.ptrtoint(self.addr(op))

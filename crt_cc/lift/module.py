@@ -84,7 +84,7 @@ class ModuleLifter:
 
     def _function_containing(self, sec: int, off: int) -> Function | None:
         for fn in self.functions:
-            if fn.section.index == sec and fn.start <= off < fn.end:
+            if fn.vaddr(sec, off) is not None:
                 return fn
         return None
 
@@ -107,10 +107,10 @@ class ModuleLifter:
                 for op in insn.cs.operands:
                     if op.type == 3 and op.mem.base and insn.cs.reg_name(op.mem.base) == "rip" \
                             and not insn.relocs:
-                        off = insn.end + op.mem.disp
-                        if (fn.section.index, off) not in self.fn_at \
-                                and self._function_containing(fn.section.index, off):
-                            self._tag(fn.section.index, off)
+                        sec, end = fn.real(insn.end)
+                        off = end + op.mem.disp
+                        if (sec, off) not in self.fn_at and self._function_containing(sec, off):
+                            self._tag(sec, off)
         for sec in self.obj.sections:
             if not self._is_data(sec):
                 continue
@@ -158,7 +158,8 @@ class ModuleLifter:
         self.tags.setdefault((sec, off), 0)
 
     def code_labels_in(self, fn: Function) -> list[int]:
-        return sorted(off for (sec, off) in self.tags if sec == fn.section.index and fn.start <= off < fn.end)
+        """Tagged labels of ``fn`` as addresses of the function (fragments at virtual addresses)."""
+        return sorted(v for v in (fn.vaddr(sec, off) for (sec, off) in self.tags) if v is not None)
 
     def _find_x87_returners(self) -> None:
         for _ in range(4):
@@ -230,11 +231,21 @@ class ModuleLifter:
                 raise lf.error(f"call to '{sym.name}{r.addend:+d}' does not reach a function start")
             return fn, fn.name
         if ops and ops[0].type == 2:
-            fn = self.fn_at.get((lf.fn.section.index, ops[0].imm))
+            sec, off = lf.fn.real(ops[0].imm)
+            fn = self.fn_at.get((sec, off))
             if fn is None and not quiet:
-                raise lf.error(f"call to offset {ops[0].imm:#x} does not reach a function start")
+                raise lf.error(f"call to offset {off:#x} of '{self.obj.sections[sec].name}' "
+                               "does not reach a function start")
             return fn, fn.name if fn else None
         return None, None
+
+    def branch_reloc_target(self, insn) -> tuple[int, int] | None:
+        """``(section, offset)`` a relocated direct branch reaches, when it is inside this object."""
+        r = insn.relocs[0]
+        if r.type not in PCREL or not r.symbol.defined:
+            return None
+        sec, off = self._sym_offset(r.symbol, r.addend + (insn.end - r.offset))
+        return (sec, off) if isinstance(sec, int) else None
 
     def data_address_of(self, lf, insn, op) -> tuple[int, int] | None:
         """(data section, offset) a rip-relative operand designates, when it is a data address."""
@@ -345,8 +356,8 @@ class ModuleLifter:
             return Val(PTR, f"inttoptr (i64 {tag} to ptr)")
         raise lf.error(f"reference to code offset {off:#x} that is neither a function nor a label")
 
-    def code_label_tag(self, lf, off: int) -> int | None:
-        return self.tags.get((lf.fn.section.index, off)) or None
+    def code_label_tag(self, sec: int, off: int) -> int | None:
+        return self.tags.get((sec, off)) or None
 
     def _local_adapter(self, fn: Function) -> str:
         return q(f"{fn.name}.local.{fn.section.index}.{fn.start:x}")
@@ -386,23 +397,21 @@ class ModuleLifter:
         """Switch over the function's tagged labels; anything else is an indirect tail call."""
         b = lf.b
         fn = lf.fn
-        sec = fn.section.index
         labels = self.code_labels_in(fn)
         for jt in self.tables:
-            if jt.code_section != sec:
-                continue
-            targets = sorted({t for _, t in jt.entries if fn.start <= t < fn.end})
+            targets = sorted({(fn.vaddr(jt.code_section, t), t) for _, t in jt.entries
+                              if fn.vaddr(jt.code_section, t) is not None})
             if not jt.relative or not targets:
                 continue
             nxt = b.new_block()
             tbase = self.data_globals[jt.section]
             key = b.sub(v, b.ptrtoint(Val(PTR, f"getelementptr (i8, ptr {tbase}, i64 {jt.start})")))
-            cases = " ".join(f"i64 {self.tags[(sec, t)]}, label %L{t:x}" for t in targets)
+            cases = " ".join(f"i64 {self.tags[(jt.code_section, t)]}, label %L{va:x}" for va, t in targets)
             b.terminate(f"switch {key}, label %{nxt.label} [ {cases} ]")
             b.position(nxt)
         if labels:
             nxt = b.new_block()
-            cases = " ".join(f"i64 {self.tags[(sec, t)]}, label %L{t:x}" for t in labels)
+            cases = " ".join(f"i64 {self.tags[fn.real(va)]}, label %L{va:x}" for va in labels)
             b.terminate(f"switch {v}, label %{nxt.label} [ {cases} ]")
             b.position(nxt)
         if lf.st.rsp == 0:
