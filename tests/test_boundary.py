@@ -34,6 +34,9 @@ from helpers import (
 SETS = sorted(d for d in FUNCTIONS_DIR.iterdir() if (d / "func.c").is_file() and (d / "driver.c").is_file())
 
 CONTROL_LEVELS = ["0", "2"]
+# A set may declare its boundary functions in this file; it is then also translated with
+# --crt-prototypes=prototypes.h, which must make every signature exact.
+PROTOTYPES = "prototypes.h"
 # The drivers use 64-bit long constants, so the native control is run for LP64 targets only.
 CONTROL_TARGETS = {"aarch64-linux-gnu", "riscv64-linux-gnu"}
 
@@ -50,12 +53,15 @@ KNOWN_LIMITATIONS: dict[str, tuple[set[str] | None, str]] = {
 
 
 def _params():
+    """Every set translated without prototypes; sets with a prototypes.h also with --crt-prototypes."""
     for target in selected_targets():
         for d in SETS:
             for lvl in opt_levels():
                 levels, why = KNOWN_LIMITATIONS.get(d.name, (set(), ""))
                 marks = [pytest.mark.xfail(reason=why, strict=True)] if levels is None or lvl in levels else []
-                yield pytest.param(target, d, lvl, id=f"{d.name}-O{lvl}-{target.short}", marks=marks)
+                yield pytest.param(target, d, lvl, False, id=f"{d.name}-O{lvl}-{target.short}", marks=marks)
+                if (d / PROTOTYPES).is_file():
+                    yield pytest.param(target, d, lvl, True, id=f"{d.name}-O{lvl}-{target.short}-prototypes")
 
 
 def _control_params():
@@ -83,9 +89,9 @@ def test_function_set_count() -> None:
     assert len(SETS) >= 30, f"only {len(SETS)} function sets in {FUNCTIONS_DIR}"
 
 
-@pytest.mark.parametrize("target,fdir,lvl", list(_params()))
-def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, tmp_path: Path, crt_cc_cmd,
-                             require_tools) -> None:
+@pytest.mark.parametrize("target,fdir,lvl,with_prototypes", list(_params()))
+def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, with_prototypes: bool, tmp_path: Path,
+                             crt_cc_cmd, require_tools) -> None:
     require_tools("gcc", target.gcc, target.qemu)
     asm = tmp_path / "func.s"
     gen = run(["gcc", "-S", f"-O{lvl}", str(fdir / "func.c"), "-o", str(asm)], timeout=BUILD_TIMEOUT)
@@ -93,8 +99,9 @@ def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, tmp_path:
         pytest.fail(f"host gcc -S failed:\n{gen.describe()}", pytrace=False)
     cmd, env = crt_cc_cmd
     obj = tmp_path / "func.o"
-    tr = run([*cmd, f"--target={target.triple}", "-c", str(asm), "-o", str(obj)], timeout=BUILD_TIMEOUT,
-             env=env, cwd=tmp_path)
+    protos = [f"--crt-prototypes={fdir / PROTOTYPES}"] if with_prototypes else []
+    tr = run([*cmd, f"--target={target.triple}", *protos, "-c", str(asm), "-o", str(obj)],
+             timeout=BUILD_TIMEOUT, env=env, cwd=tmp_path)
     if tr.returncode != 0 or not obj.exists():
         pytest.fail(f"crt-cc failed to translate {fdir.name}/func.s (-O{lvl}):\n{tr.describe()}",
                     pytrace=False)

@@ -24,3 +24,30 @@ INTERNAL_FNTY = f"{INTERNAL_RET} ({', '.join(INTERNAL_PARAM_TYPES)})"
 
 def internal_name(name: str) -> str:
     return f'@"{name}.x86"'
+
+
+def sysv_classes(t) -> list[str] | None:
+    """SysV eightbyte classes (``INTEGER``/``SSE``) of a value, or None when it is MEMORY class.
+
+    Follows the psABI's classification for the C types crt-cc models (:class:`CType`): scalars
+    are one eightbyte; aggregates up to 16 bytes are classified per eightbyte (INTEGER wins over
+    SSE); larger or unaligned aggregates, and anything containing long double, live in memory.
+    """
+    if t.kind in ("int", "ptr"):
+        return ["INTEGER"]
+    if t.kind in ("float", "double"):
+        return ["SSE"]
+    if t.kind != "struct" or t.size > 16 or t.size == 0:
+        return None
+    if any(leaf.kind == "ldouble" or off % max(1, leaf.align) for off, leaf in t.leaves):
+        return None
+    classes = ["SSE"] * ((t.size + 7) // 8)
+    for off, leaf in t.leaves:
+        if leaf.kind in ("int", "ptr"):
+            classes[off // 8] = "INTEGER"
+    return classes
+
+
+def sysv_memory_return(t) -> bool:
+    """A result returned through a hidden pointer in %rdi (and echoed in %rax)."""
+    return t.kind == "struct" and sysv_classes(t) is None

@@ -15,7 +15,7 @@ import capstone
 from capstone import x86
 
 from ..abi import aarch64 as native
-from ..abi import varargs
+from ..abi import bridge, varargs
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
@@ -80,7 +80,7 @@ class FunctionLifter:
         leaders = {fn.start}
         self.branch_targets: dict[int, int] = {}
         for insn in insns:
-            m = insn.mnemonic
+            m = insn.mnemonic.removeprefix("bnd ").removeprefix("notrack ")   # bnd jmp 1f is a jmp
             nxt = insn.end
             if m == "jmp" or m.startswith("j") or m in ("loop", "loope", "loopne"):
                 tgt = self._direct_target(insn)
@@ -107,7 +107,7 @@ class FunctionLifter:
         self.succs: dict[int, list[int]] = {}
         for start, block in self.blocks.items():
             last = block[-1]
-            m = last.mnemonic
+            m = last.mnemonic.removeprefix("bnd ").removeprefix("notrack ")
             nxt = last.end if last.end in self.blocks else None
             out: list[int] = []
             if m == "jmp":
@@ -671,6 +671,15 @@ class FunctionLifter:
         if special:
             if tail:
                 self.return_internal()
+            return
+        proto = self.ctx.prototype_for_call(name)
+        if proto is not None:
+            base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
+            if tail:
+                self.max_arg_off = max(self.max_arg_off, 8 + 8 * bridge.stack_words(proto))
+            bridge.native_call(self, proto, callee if isinstance(callee, str) else callee.ref, base, tail)
+            if not tail and name in NORETURN:
+                b.terminate("unreachable")
             return
         k = self.outgoing_stack_words() if not tail else self.max_arg_words_for_tail()
         ints = [self.get64(r) for r in INTERNAL_PARAM_GPRS[:6]]

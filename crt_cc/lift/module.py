@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..abi import aarch64 as native
+from ..abi import bridge
+from ..abi.prototypes import load_prototypes
 from ..abi.x86_64 import INTERNAL_RET, N_XMM_ARGS, internal_name
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
@@ -59,10 +61,13 @@ class ModuleLifter:
         self.tags: dict[tuple[int, int], int] = {}     # (code section, offset) -> tag
         self.tables: list[JumpTable] = []
         self.data_globals: dict[int, str] = {}
+        self.prototypes: dict = {}
+        self.typed_externals: dict = {}              # name -> Prototype used at its call sites
 
     # ------------------------------------------------------------------ analysis
     def prepare(self) -> None:
         obj = self.obj
+        self.prototypes = load_prototypes(self.options.prototypes_file)
         self.functions = find_functions(obj)
         for fn in self.functions:
             decode_function(obj, fn)
@@ -194,8 +199,24 @@ class ModuleLifter:
         return fn.name in self.x87_returners
 
     def call_returns_x87(self, lf, insn) -> bool:
-        target, _ = self.direct_call_target(lf, insn, quiet=True)
-        return target is not None and self.returns_x87(target)
+        target, name = self.direct_call_target(lf, insn, quiet=True)
+        if target is None:
+            proto = self.prototype_for_call(name)
+            return proto is not None and proto.ret.kind == "ldouble"
+        return self.returns_x87(target)
+
+    def prototype_for_call(self, name: str | None):
+        """The prototype a call to native ``name`` uses, or None for the universal mapping.
+
+        Variadic prototypes keep the universal mapping (AAPCS64 on Linux passes variadic arguments
+        like fixed ones) unless their fixed part needs a prototype; printf-family calls are typed
+        from their format strings instead.
+        """
+        proto = self.prototypes.get(name) if name else None
+        if proto is None or proto.variadic:
+            return None
+        self.typed_externals[name] = proto
+        return proto
 
     def uses_returns_twice(self, fn: Function) -> bool:
         return fn.name in self.returns_twice_fns
@@ -487,6 +508,13 @@ class ModuleLifter:
     # ------------------------------------------------------------------ adapters
     def _adapter(self, fn: Function, name: str, linkage: str, n_words: int) -> str:
         """Native (AAPCS64) entry point that calls the lifted body with SysV registers."""
+        proto = self.prototypes.get(fn.name)
+        if proto is not None and not proto.variadic:
+            if (proto.ret.kind == "ldouble") != self.returns_x87(fn):
+                raise CrtError(f"the prototype of '{fn.name}' does not match its code: the code "
+                               f"{'does not return' if self.returns_x87(fn) is False else 'returns'} "
+                               "a value on the x87 stack", self.source_file)
+            return bridge.entry_adapter(proto, name, linkage, self.internal_name(fn), n_words)
         params = native.entry_params(n_words)
         ps = [f"{t} %p{i}" for i, t in enumerate(params)]
         lines = []
@@ -577,6 +605,9 @@ class ModuleLifter:
             primary = fn.symbols[0]
             if fn.exported:
                 out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words))
+                if fn.name in self.prototypes and self.prototypes[fn.name].variadic:
+                    warn_once = f"'{fn.name}' is variadic: its entry uses the universal mapping (docs/abi.md)"
+                    self.options.warnings.append(warn_once)
                 defined.add(fn.name)
                 for alias in fn.symbols[1:]:
                     if alias.bind != "STB_LOCAL":
@@ -591,7 +622,10 @@ class ModuleLifter:
             weak = "extern_weak " if name in self.weak_undef else ""
             if kind == "func":
                 attrs = " #0" if name in RETURNS_TWICE else (" #1" if name in NORETURN else "")
-                out.append(f"declare {weak}{native.NATIVE_RET} {q(name)}(...){attrs}")
+                if name in self.typed_externals:
+                    out.append(bridge.declaration(self.typed_externals[name], q(name), weak, attrs))
+                else:
+                    out.append(f"declare {weak}{native.NATIVE_RET} {q(name)}(...){attrs}")
             else:
                 out.append(f"{q(name)} = {weak or 'external '}global i8")
         if "div_trap" in self.helpers:

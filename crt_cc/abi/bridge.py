@@ -1,0 +1,291 @@
+"""Typed boundary crossings: SysV (translated side) <-> AAPCS64 (native side) from a C prototype.
+
+Without a prototype every crossing uses the universal register mapping (:mod:`crt_cc.abi.aarch64`).
+With one (``--crt-prototypes`` or the built-in libc/libm declarations) each argument and the result
+are placed exactly: SysV x86-64 classification on the translated side (:func:`x86_64.sysv_classes`),
+AAPCS64 lowering to LLVM types on the native side (:func:`aarch64.native_type`), and LLVM's AArch64
+backend does the register assignment.  Values move between the two through their memory image,
+which is the same on both sides (both are LP64 little-endian with the same struct layout); only
+long double changes representation (x87 80-bit in memory on x86-64, binary128 on AArch64).
+
+Two directions:
+
+* :func:`entry_adapter` - the native entry point of an exported translated function;
+* :func:`native_call` - a call from translated code to a native function.
+"""
+
+from __future__ import annotations
+
+from ..lift.ir import F32, F64, F128, I64, PTR, V2I64, FunctionBuilder, Val, const, ity
+from . import aarch64 as native
+from .prototypes import CType, Prototype
+from .x86_64 import INTERNAL_RET, N_XMM_ARGS, sysv_classes, sysv_memory_return
+
+N_GPR_ARGS = 6
+
+
+class _Shim:
+    """The part of a FunctionLifter the x87 conversions need (just the builder)."""
+
+    def __init__(self, b: FunctionBuilder):
+        self.b = b
+
+
+def _f80_to_fp128(b: FunctionBuilder, raw: Val) -> Val:
+    from ..lift.semantics.x87 import from_f80
+    return from_f80(_Shim(b), raw)
+
+
+def _fp128_to_f80(b: FunctionBuilder, v: Val) -> Val:
+    from ..lift.semantics.x87 import to_f80
+    return to_f80(_Shim(b), v)
+
+
+def _words(t: CType) -> int:
+    return (t.size + 7) // 8
+
+
+def _scalar_to_word(b: FunctionBuilder, t: CType, v: Val) -> Val:
+    """A native scalar value as the 64-bit word SysV keeps in a GPR or the low half of an XMM."""
+    if t.kind == "float":
+        return b.zext(b.bitcast(v, "i32"), I64)
+    if t.kind == "double":
+        return b.bitcast(v, I64)
+    if v.ty == PTR:
+        return b.ptrtoint(v)
+    return b.resize(v, 64)
+
+
+def _word_to_scalar(b: FunctionBuilder, t: CType, w: Val) -> Val:
+    if t.kind == "float":
+        return b.bitcast(b.trunc(w, "i32"), F32)
+    if t.kind == "double":
+        return b.bitcast(w, F64)
+    if t.kind == "int" and t.size < 8:      # normalise narrow results as the native ABI's callers expect
+        return b.resize(b.trunc(w, ity(8 * t.size)), 64, signed=t.signed)
+    return w
+
+
+def _xmm_low(b: FunctionBuilder, w: Val) -> Val:
+    return b.insert(Val(V2I64, "zeroinitializer"), w, 0)
+
+
+def declaration(proto: Prototype, name: str, weak: str, attrs: str) -> str:
+    """``declare`` line of a native function called with its prototype."""
+    params = [native.native_type(t) for t in proto.params]
+    if native.returns_indirect(proto.ret):
+        params.insert(0, f"ptr sret([{proto.ret.size} x i8])")
+    return f"declare {weak}{native.native_return_type(proto.ret)} {name}({', '.join(params)}){attrs}"
+
+
+def stack_words(proto: Prototype) -> int:
+    """How many x86 stack words the SysV call of ``proto`` uses."""
+    gi = 1 if sysv_memory_return(proto.ret) else 0
+    xi = si = 0
+    for t in proto.params:
+        cls = sysv_classes(t)
+        if cls is not None and gi + cls.count("INTEGER") <= N_GPR_ARGS and xi + cls.count("SSE") <= N_XMM_ARGS:
+            gi += cls.count("INTEGER")
+            xi += cls.count("SSE")
+            continue
+        si += (si % 2 if t.align >= 16 else 0) + _words(t)
+    return si
+
+
+# ---------------------------------------------------------------------------------------------
+# native -> translated
+def entry_adapter(proto: Prototype, name: str, linkage: str, internal: str, min_stack_words: int) -> str:
+    """LLVM function ``name`` with the native signature of ``proto`` that calls the lifted body."""
+    b = FunctionBuilder()
+    b.position(b.new_block("entry"))
+    params: list[str] = []
+    mem_ret = sysv_memory_return(proto.ret)
+    native_ret = native.native_return_type(proto.ret)
+    sret = native.returns_indirect(proto.ret)
+    if sret:
+        params.append(f"ptr sret([{proto.ret.size} x i8]) align {proto.ret.align} %sret")
+    gprs: list[Val] = []
+    xmms: list[Val] = []
+    stack: list[Val] = []
+    if mem_ret:
+        gprs.append(b.ptrtoint(Val(PTR, "%sret")))
+    for n, t in enumerate(proto.params):
+        nty = native.native_type(t)
+        params.append(f"{nty} %p{n}")
+        v = Val(nty, f"%p{n}")
+        cls = sysv_classes(t)
+        fits = cls is not None and len(gprs) + cls.count("INTEGER") <= N_GPR_ARGS \
+            and len(xmms) + cls.count("SSE") <= N_XMM_ARGS
+        if t.kind != "struct" and t.kind != "ldouble":
+            w = _scalar_to_word(b, t, v)
+            if fits:
+                (gprs if cls[0] == "INTEGER" else xmms).append(w if cls[0] == "INTEGER" else _xmm_low(b, w))
+            else:
+                stack.append(w)
+            continue
+        # aggregates and long double go through their memory image
+        if t.kind == "ldouble":
+            img = b.alloca("[16 x i8]", align=16)
+            b.store(_fp128_to_f80(b, v), img)
+        elif native.passes_by_reference(t):
+            img = v
+        else:
+            img = b.alloca(f"[{max(16, _words(t) * 8)} x i8]", align=16)
+            b.store(v, img)
+        if fits:
+            for k, c in enumerate(cls):
+                w = b.load(I64, b.gep(img, const(I64, 8 * k)))
+                if c == "INTEGER":
+                    gprs.append(w)
+                else:
+                    xmms.append(_xmm_low(b, w))
+        else:
+            if t.align >= 16 and len(stack) % 2:
+                stack.append(const(I64, 0))
+            for k in range(_words(t)):
+                stack.append(b.load(I64, b.gep(img, const(I64, 8 * k))))
+    nwords = max(1, len(stack), min_stack_words)
+    argp = b.alloca(f"[{nwords} x i64]", align=16)
+    for k, w in enumerate(stack):
+        b.store(w, b.gep(argp, const(I64, 8 * k)), 8)
+    args = gprs + [const(I64, 0)] * (N_GPR_ARGS - len(gprs)) + [const(I64, len(xmms))]
+    args += xmms + [Val(V2I64, "zeroinitializer")] * (N_XMM_ARGS - len(xmms)) + [argp]
+    res = b.call(INTERNAL_RET, internal, args)
+    if sret or native_ret == "void":
+        b.terminate("ret void")
+    elif proto.ret.kind == "ldouble":
+        b.terminate(f"ret {b.extractvalue(res, 4, F128)}")
+    elif proto.ret.kind != "struct":
+        cls = sysv_classes(proto.ret)
+        w = b.extractvalue(res, 0, I64) if cls[0] == "INTEGER" else \
+            b.extract(b.extractvalue(res, 2, V2I64), 0)
+        b.terminate(f"ret {_word_to_scalar(b, proto.ret, w)}")
+    else:
+        img = b.alloca(f"[{max(16, _words(proto.ret) * 8)} x i8]", align=16)
+        _store_sysv_result(b, sysv_classes(proto.ret), res, img)
+        b.terminate(f"ret {b.load(native_ret, img, proto.ret.align)}")
+    return b.render(f"define {linkage}{native_ret} {name}({', '.join(params)})")
+
+
+def _store_sysv_result(b: FunctionBuilder, cls: list[str], res: Val, img: Val) -> None:
+    """Write a SysV register-class result (rax, rdx / xmm0, xmm1 in class order) to memory."""
+    ints, sses = [0, 1], [2, 3]
+    for k, c in enumerate(cls):
+        if c == "INTEGER":
+            w = b.extractvalue(res, ints.pop(0), I64)
+        else:
+            w = b.extract(b.extractvalue(res, sses.pop(0), V2I64), 0)
+        b.store(w, b.gep(img, const(I64, 8 * k)))
+
+
+# ---------------------------------------------------------------------------------------------
+# translated -> native
+def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> None:
+    """Call native ``callee`` with ``proto``: read SysV locations, write SysV results.
+
+    ``base`` points at the x86 outgoing stack-argument area of this call.
+    """
+    from ..lift.regs import ARG_GPRS, RAX, RDX
+    b = lf.b
+    args: list[Val] = []
+    gi = xi = si = 0
+    mem_ret = sysv_memory_return(proto.ret)
+    sret = native.returns_indirect(proto.ret)
+    ret_ptr = None
+    if mem_ret:
+        ret_ptr = lf.get64(ARG_GPRS[0])
+        gi = 1
+    if sret:
+        args.append(Val(f"ptr sret([{proto.ret.size} x i8]) align {proto.ret.align}",
+                        b.inttoptr(ret_ptr).ref))
+
+    def stack_at(k: int) -> Val:
+        return b.gep(base, const(I64, 8 * k))
+
+    for t in proto.params:
+        nty = native.native_type(t)
+        cls = sysv_classes(t)
+        fits = cls is not None and gi + cls.count("INTEGER") <= N_GPR_ARGS and xi + cls.count("SSE") <= N_XMM_ARGS
+        if fits:
+            words = []
+            for c in cls:
+                if c == "INTEGER":
+                    words.append(lf.get64(ARG_GPRS[gi]))
+                    gi += 1
+                else:
+                    words.append(b.extract(lf.get_xmm(xi), 0))
+                    xi += 1
+            if t.kind != "struct":
+                args.append(_word_to_native(b, t, words[0]))
+                continue
+            img = b.alloca(f"[{max(16, len(words) * 8)} x i8]", align=16)
+            for k, w in enumerate(words):
+                b.store(w, b.gep(img, const(I64, 8 * k)))
+            args.append(b.load(nty, img, t.align) if not native.passes_by_reference(t) else img)
+            continue
+        if t.align >= 16 and si % 2:
+            si += 1
+        p = stack_at(si)
+        si += _words(t)
+        if t.kind == "ldouble":
+            args.append(_f80_to_fp128(b, b.load("i80", p)))
+        elif t.kind == "struct" and native.passes_by_reference(t):
+            args.append(p)       # the x86 caller's copy belongs to the callee, as AAPCS64's does
+        elif t.kind == "struct":
+            args.append(b.load(nty, p, 8))
+        else:
+            args.append(_word_to_native(b, t, b.load(I64, p, 8)))
+    ret_ty = native.native_return_type(proto.ret)
+    fnty = f"{ret_ty} ({', '.join(a.ty.split(' ')[0] if a.ty.startswith('ptr ') else a.ty for a in args)})"
+    res = b.call(ret_ty, callee, args, fnty=fnty)
+    r = proto.ret
+    rax = rdx = None
+    x0 = x1 = None
+    st0 = None
+    if mem_ret:
+        rax = ret_ptr
+    elif r.kind == "ldouble":
+        st0 = res
+    elif r.kind == "struct":
+        img = b.alloca(f"[{max(16, _words(r) * 8)} x i8]", align=16)
+        b.store(res, img, r.align)
+        ints: list[Val] = []
+        sses: list[Val] = []
+        for k, c in enumerate(sysv_classes(r)):
+            w = b.load(I64, b.gep(img, const(I64, 8 * k)))
+            (ints if c == "INTEGER" else sses).append(w)
+        rax, rdx = (ints + [None, None])[:2]
+        x0, x1 = ([_xmm_low(b, w) for w in sses] + [None, None])[:2]
+    elif r.kind != "void":
+        w = _scalar_to_word(b, r, res)
+        if sysv_classes(r)[0] == "INTEGER":
+            rax = w
+        else:
+            x0 = _xmm_low(b, w)
+    if tail:
+        agg = Val(INTERNAL_RET, "undef")
+        for k, v in enumerate((rax, rdx, x0, x1, st0)):
+            if v is not None:
+                agg = b.insertvalue(agg, v, k)
+        b.terminate(f"ret {agg}")
+        return
+    if rax is not None:
+        lf.set64(RAX, rax)
+    if rdx is not None:
+        lf.set64(RDX, rdx)
+    if x0 is not None:
+        lf.set_xmm(0, x0)
+    if x1 is not None:
+        lf.set_xmm(1, x1)
+    if st0 is not None:
+        from ..lift.semantics.x87 import st_push
+        st_push(lf, st0, after_call=True)
+
+
+def _word_to_native(b: FunctionBuilder, t: CType, w: Val) -> Val:
+    if t.kind == "float":
+        return b.bitcast(b.trunc(w, "i32"), F32)
+    if t.kind == "double":
+        return b.bitcast(w, F64)
+    return w
+
