@@ -41,15 +41,8 @@ def _need(*tools: str) -> None:
 
 # Families with open mismatches, listed form by form by
 # `python -m tests.difftest.run --list-failures` and in docs/difftest.md ("Open mismatches").
-# Not strict: a family is one test over many forms and random inputs.
-KNOWN_MISMATCHES = {
-    "alu_adc": "lock adc/inc flags", "misc": "misc forms (loop, bnd jmp)", "shift_double": "16-bit shld/shrd count 16",
-    "shift_rcl": "rcl with a memory operand", "sse_approx": "rcp/rsqrt are exact, x86 approximates",
-    "sse_packed_pd": "x86 NaN propagation rules", "sse_packed_ps": "x86 NaN propagation rules",
-    "sse_scalar_sd": "x86 NaN propagation rules", "sse_scalar_ss": "x86 NaN propagation rules",
-    "unary": "lock inc/dec flags", "x87": "x87 NaN/SNaN rules, fxch", "x87_more.1": "fcmov/ffree/fincstp forms",
-    "x87_more.2": "fnclex and x87 exception state", "xchg": "32-bit cmpxchg upper-half rules",
-}
+# Not strict: a family is one test over many forms and random inputs.  Currently none.
+KNOWN_MISMATCHES: dict[str, str] = {}
 
 
 def _family_params():

@@ -27,7 +27,7 @@ X87_DELTA = {
     "fnstsw": 0, "fwait": 0, "wait": 0, "fiadd": 0, "fisub": 0, "fisubr": 0, "fimul": 0, "fidiv": 0,
     "fidivr": 0, "ficom": 0, "fcmovb": 0, "fcmove": 0, "fcmovbe": 0, "fcmovu": 0, "fcmovnb": 0,
     "fcmovne": 0, "fcmovnbe": 0, "fcmovnu": 0, "fscale": 0, "fprem": 0, "fprem1": 0, "fnclex": 0,
-    "ffree": 0, "fninit": 0, "fincstp": 0, "fdecstp": 0, "fnop": 0, "fyl2x": -1, "fpatan": -1,
+    "ffree": 0, "fninit": 0, "fincstp": -1, "fdecstp": 1, "fnop": 0, "fyl2x": -1, "fpatan": -1,
     "f2xm1": 0, "fsin": 0, "fcos": 0, "fptan": 1, "fsincos": 1, "fxtract": 1, "fstp1": -1,
 }
 

@@ -237,6 +237,8 @@ def alu(op: str, flags: int) -> None:
     if op in ("add", "sub", "and", "or", "xor", "adc", "sbb"):
         F(f"{n}_lock_m64", f"lock {op}q %rcx, 24(%rbx)", flags)
         F(f"{n}_lock_m32", f"lock {op}l $0x55, 36(%rbx)", flags)
+        F(f"{n}_lock_m16", f"lock {op}w %dx, 2(%rbx)", flags)
+        F(f"{n}_lock_m8", f"lock {op}b $-1, 5(%rbx)", flags)
 
 
 for _op in ("add", "adc", "sub", "sbb", "cmp"):
@@ -272,6 +274,17 @@ for _op in ("inc", "dec", "neg", "not"):
     F(f"{_op}_m16", f"{_op}w -6(%rbx)")
     F(f"{_op}_m8", f"{_op}b 3(%rbx)")
     F(f"lock_{_op}_m32", f"lock {_op}l 12(%rbx)")
+
+family("lock")                  # more lock-prefixed read-modify-write forms (atomic in the translation)
+for _op in ("inc", "dec", "neg", "not"):
+    F(f"lock_{_op}_m64", f"lock {_op}q -8(%rbx)")
+    F(f"lock_{_op}_m8", f"lock {_op}b 3(%rbx)")
+for _op in ("bts", "btr", "btc"):
+    F(f"lock_{_op}_m64_r", f"lock {_op}q %rcx, 8(%rbx)", CF | ZF, fixup=bounded("rcx", -64, 128))
+    F(f"lock_{_op}_m32_i", f"lock {_op}l $13, 4(%rbx)", CF | ZF)
+    F(f"lock_{_op}_m16_r", f"lock {_op}w %dx, -2(%rbx)", CF | ZF, fixup=bounded("rdx", -200, 200))
+F("lock_xadd_m8", "lock xaddb %cl, 7(%rbx)")
+F("lock_xchg_m16", "lock xchgw %cx, 6(%rbx)")
 
 # ---------------------------------------------------------------------------
 # shifts and rotates
@@ -515,6 +528,24 @@ for _op in ("sarx", "shlx", "shrx"):
     F(f"{_op}_r32", f"{_op}l %ecx, %edx, %eax", cpu=_B2, fixup=small_count())
 F("mulx_r64", "mulxq %rcx, %rsi, %rdi", cpu=_B2)
 F("mulx_r32", "mulxl %ecx, %esi, %edi", cpu=_B2)
+F("mulx_m64", "mulxq 8(%rbx), %rsi, %rdi", cpu=_B2)
+F("mulx_same_dst", "mulxq %rcx, %rsi, %rsi", cpu=_B2)          # both halves to rsi: the high half wins
+F("andn_m64", "andnq 8(%rbx), %rdx, %rax", ZF | SF | CF | OF, cpu=_B1)
+F("andn_m32", "andnl 4(%rbx), %edx, %eax", ZF | SF | CF | OF, cpu=_B1)
+F("bextr_m64", "bextrq %rcx, 8(%rbx), %rax", ZF | CF | OF, cpu=_B1, fixup=bextr_ctl("rcx"))
+F("blsi_m64", "blsiq 8(%rbx), %rax", ZF | SF | CF | OF, cpu=_B1)
+F("blsmsk_m32", "blsmskl 4(%rbx), %eax", ZF | SF | CF | OF, cpu=_B1)
+F("blsr_m64", "blsrq 16(%rbx), %rax", ZF | SF | CF | OF, cpu=_B1)
+F("blsr_same", "blsrq %rax, %rax", ZF | SF | CF | OF, cpu=_B1)
+F("bzhi_m64", "bzhiq %rcx, 8(%rbx), %rax", ZF | SF | CF | OF, cpu=_B2, fixup=small_count())
+F("pdep_m64", "pdepq 8(%rbx), %rdx, %rax", cpu=_B2)
+F("pext_m32", "pextl 4(%rbx), %edx, %eax", cpu=_B2)
+F("pext_same", "pextq %rax, %rax, %rax", cpu=_B2)
+F("rorx_m64", "rorxq $1, 8(%rbx), %rax", cpu=_B2)
+F("rorx_r64_0", "rorxq $0, %rcx, %rax", cpu=_B2)
+F("sarx_m64", "sarxq %rcx, 8(%rbx), %rax", cpu=_B2, fixup=small_count())
+F("shlx_m32", "shlxl %ecx, 4(%rbx), %eax", cpu=_B2, fixup=small_count())
+F("shrx_r16cnt_ext", "shrxq %r9, %r10, %r11", cpu=_B2, fixup=small_count("r9"))
 
 # ---------------------------------------------------------------------------
 # condition codes: setcc / cmovcc / jcc
@@ -702,9 +733,12 @@ def cx16_fixup(off: int, bits: int) -> Fixup:
     return fx
 
 
-F("lock_cmpxchg16b", "lock cmpxchg16b 16(%rsi)", ZF, ptrs={"rsi": 128}, cpu=("cx16",),
+# ZF is set from the compare; CF PF AF SF OF are unaffected (so all are compared)
+F("lock_cmpxchg16b", "lock cmpxchg16b 16(%rsi)", ptrs={"rsi": 128}, cpu=("cx16",),
   fixup=cx16_fixup(144, 64))
-F("lock_cmpxchg8b", "lock cmpxchg8b 8(%rsi)", ZF, ptrs={"rsi": 128}, fixup=cx16_fixup(136, 32))
+F("lock_cmpxchg8b", "lock cmpxchg8b 8(%rsi)", ptrs={"rsi": 128}, fixup=cx16_fixup(136, 32))
+F("cmpxchg8b", "cmpxchg8b 24(%rdi)", ptrs={"rdi": 96}, fixup=cx16_fixup(120, 32))   # not rbx: ebx is stored
+F("cmpxchg16b_rbx", "lock cmpxchg16b (%rdi)", ptrs={"rdi": 64}, cpu=("cx16",), fixup=cx16_fixup(64, 64))
 
 family("stack")
 F("push_pop_r64", "pushq %rcx; popq %rdx")
@@ -1062,6 +1096,27 @@ F("cld", "cld")
 F("std_cld", "std; cld")
 F("std_rep_movsb_cld", "std; rep movsb; cld", fixup=chain(str_fixup(20, 1), lambda c, r: (
     c.ptr("rsi", c.mem_offset("rsi") + 40), c.ptr("rdi", c.mem_offset("rdi") + 40))))
+
+
+def _from_top(n: int, size: int, kind: str = "") -> Fixup:
+    """String pointers for DF=1: ``str_fixup``'s regions, walked down from their last element."""
+    def up(c: Case, r: Random) -> None:
+        k = max(c.get("rcx") - 1, 0) * size
+        c.ptr("rsi", c.mem_offset("rsi") + k)
+        c.ptr("rdi", c.mem_offset("rdi") + k)
+    return chain(str_fixup(n, size, kind), up)
+
+
+F("std_pushfq", "std; pushfq; popq %rax; cld; andq $0x400, %rax", LOGIC)        # DF is bit 10
+F("std_rep_movsq_cld", "std; rep movsq; cld", fixup=_from_top(6, 8))
+F("std_rep_stosl_cld", "std; rep stosl; cld", fixup=_from_top(10, 4))
+F("std_movsw_cld", "std; movsw; cld", fixup=_from_top(1, 2))
+F("std_lodsb_cld", "std; lodsb; cld", fixup=_from_top(1, 1))
+F("std_stosq_cld", "std; stosq; cld", fixup=_from_top(1, 8))
+F("std_cmpsb_cld", "std; cmpsb; cld", fixup=_from_top(1, 1, "cmps"))
+F("std_repne_scasb_cld", "std; repne scasb; cld", fixup=_from_top(24, 1, "scas"))
+F("std_repe_cmpsw_cld", "std; repe cmpsw; cld", fixup=_from_top(12, 2, "cmps"))
+F("popfq_df_movsb", "pushfq; orq $0x400, (%rsp); popfq; movsb; cld", fixup=_from_top(1, 1))
 F("endbr64", "endbr64")
 F("endbr32", "endbr32")
 F("pause", "pause")
@@ -1130,7 +1185,9 @@ F("pinsrq_r", "pinsrq $1, %rcx, %xmm0", cpu=_S41)
 F("pinsrq_m", "pinsrq $0, 8(%rbx), %xmm0", cpu=_S41)
 
 family("sse_approx")
-_RCP_TOL = 3.0 / 4096                 # 1.5 * 2^-12 each way
+# Intel SDM: |relative error| <= 1.5 * 2^-12 against the exact value; the translation returns the
+# correctly rounded value (error <= 2^-24), so host and target may differ by the sum.
+_RCP_TOL = 1.5 * 2.0 ** -12 + 2.0 ** -24
 for _op in ("rcpps", "rsqrtps"):
     F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", kind="f32", approx=_RCP_TOL)
     F(f"{_op}_rm", f"{_op} 16(%rbx), %xmm2", kind="f32", approx=_RCP_TOL)
@@ -1178,9 +1235,52 @@ for _op in ("fsubp", "fsubrp", "fdivp", "fdivrp"):
     F(_op, f"fldl 8(%rbx); fldl 16(%rbx); {_op} %st, %st(1); fstpl 24(%rbx)", kind="f64")
 F("fdecstp_fincstp", "fldl 8(%rbx); fldl 16(%rbx); fdecstp; fincstp; fstpl 24(%rbx); fstpl 32(%rbx)", kind="f64")
 F("ffree", "fldl 8(%rbx); fldl 16(%rbx); ffree %st(1); fstpl 24(%rbx); fincstp", kind="f64")
+F("ffree_fincstp_pop", "fldl 8(%rbx); fldl 16(%rbx); ffree %st(0); fincstp; fstpl 24(%rbx)", kind="f64")
+F("fdecstp_rotate", "fldl 8(%rbx); fldl 16(%rbx); fincstp; fdecstp; fstpl 24(%rbx); fstpl 32(%rbx)",
+  kind="f64")
+F("fxch_st2", "fldl 8(%rbx); fldl 16(%rbx); fldl 24(%rbx); fxch %st(2); fstpl 32(%rbx); fstpl 40(%rbx); "
+  "fstpl 48(%rbx)", kind="f64")
 F("fnclex", "fldz; fldz; fdivrp; fnclex; fstpl 24(%rbx)", kind="f64")
 F("fninit", "fninit; fldl 8(%rbx); fstpl 24(%rbx)", kind="f64")
 F("fnop", "fnop")
+
+
+# x87 NaN rules (SDM vol. 1, table 4-7): of two NaN operands the quiet one if only one is
+# quiet, else the larger significand (the positive one on a tie); a single NaN operand is
+# quietened; invalid operations give the negative default NaN.  fldt keeps an SNaN
+# signalling in the register; fld m32/m64 quietens it; fst m32/m64 quietens, fstpt does not.
+_NAN80_PAYLOADS = (0, 1, 0x1234, 1 << 40, (1 << 62) - 1)
+
+
+def f80_nan_fixup(*offs: int) -> Fixup:
+    def fx(case: Case, rng: Random) -> None:
+        for off in offs:
+            if rng.random() < 0.75:
+                quiet = rng.random() < 0.5
+                payload = rng.choice(_NAN80_PAYLOADS) or (0 if quiet else 1)
+                mant = (1 << 63) | (quiet << 62) | payload
+                se = (rng.getrandbits(1) << 15) | 0x7FFF
+                case.mem[off:off + 10] = mant.to_bytes(8, "little") + se.to_bytes(2, "little")
+            else:
+                f80_fixup(off)(case, rng)
+    return fx
+
+
+family("x87_nan")
+for _op in ("faddp", "fsubp", "fsubrp", "fmulp", "fdivp", "fdivrp"):
+    F(f"{_op}_nan80", f"fldt 32(%rbx); fldt 64(%rbx); {_op} %st, %st(1); fstpt 96(%rbx)", kind="f64",
+      fixup=f80_nan_fixup(160, 192))
+F("fadd_nan80_st1_st0", "fldt 32(%rbx); fldt 64(%rbx); fadd %st(1), %st; fstpt 96(%rbx); fstp %st(0)",
+  kind="f64", fixup=f80_nan_fixup(160, 192))
+F("fadd_m64_nan80", "fldt 32(%rbx); faddl 16(%rbx); fstpt 96(%rbx)", kind="f64", fixup=f80_nan_fixup(160))
+F("fmul_m32_nan80", "fldt 32(%rbx); fmuls 12(%rbx); fstpt 96(%rbx)", kind="f32", fixup=f80_nan_fixup(160))
+F("fsqrt_nan80", "fldt 32(%rbx); fsqrt; fstpt 96(%rbx)", kind="f64", fixup=f80_nan_fixup(160))
+F("frndint_nan80", "fldt 32(%rbx); frndint; fstpt 96(%rbx)", kind="f64", fixup=f80_nan_fixup(160))
+F("fchs_nan80", "fldt 32(%rbx); fchs; fstpt 96(%rbx)", kind="f64", fixup=f80_nan_fixup(160))
+F("fstpl_nan80", "fldt 32(%rbx); fstl 16(%rbx); fstps 24(%rbx)", kind="f64", fixup=f80_nan_fixup(160))
+F("fld_m64_fstpt", "fldl 8(%rbx); fstpt 96(%rbx)", kind="f64")
+F("fld_m32_fstpt", "flds 4(%rbx); fstpt 96(%rbx)", kind="f32")
+F("finvalid_default_nan", "fldz; fldz; fdivrp; fstpt 96(%rbx); fld1; fchs; fsqrt; fstpt 112(%rbx)")
 
 
 # ---------------------------------------------------------------------------

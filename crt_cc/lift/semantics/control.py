@@ -18,9 +18,9 @@ def nop(lf, insn):
         lf.b.emit("fence seq_cst")
 
 
-@sem("cld")
+@sem("cld", "std")
 def cld(lf, insn):
-    lf.set_flag("df", const("i1", 0))
+    lf.set_flag("df", const("i1", insn.mnemonic == "std"))
 
 
 @sem("ud2", "hlt", "int3")

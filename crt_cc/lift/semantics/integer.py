@@ -6,7 +6,7 @@ from __future__ import annotations
 from capstone import x86
 
 from ..ir import I1, I8, I16, I32, I64, I128, Val, bits_of, const, ity
-from ..regs import CC_ALIASES, CONDITIONS, FLAG_BITS, RAX, RDX
+from ..regs import CC_ALIASES, CONDITIONS, FLAG_BITS, RAX, RDX, SUBREGS
 from . import sem
 
 LOCK = 0xF0
@@ -19,6 +19,41 @@ def _locked(insn) -> bool:
 
 def _ops(insn):
     return insn.cs.operands
+
+
+def _base(insn) -> str:
+    """The mnemonic without a lock/rep prefix ("lock adc" -> "adc")."""
+    return insn.mnemonic.split()[-1]
+
+
+def _atomic_update(lf, op, compute) -> tuple[Val, Val]:
+    """Atomically replace memory operand ``op`` by ``compute(old)`` (a cmpxchg loop, for
+    lock-prefixed forms without an ``atomicrmw`` equivalent); returns (old, new)."""
+    b = lf.b
+    t = ity(op.size * 8)
+    p = lf.addr(op)
+    init = b.load(t, p)
+    pre, loop, done = b.cur, b.new_block(), b.new_block()
+    b.terminate(f"br label %{loop.label}")
+    b.position(loop)
+    seen = b.tmp()
+    old = b.op(t, f"phi {t} [{init.ref}, %{pre.label}], [{seen}, %{loop.label}]")
+    new = compute(old)
+    pair = b.op(f"{{ {t}, i1 }}", f"cmpxchg ptr {p.ref}, {old}, {new} seq_cst seq_cst")
+    b.emit(f"{seen} = extractvalue {pair}, 0")
+    ok = b.extractvalue(pair, 1, I1)
+    b.terminate(f"br {ok}, label %{done.label}, label %{loop.label}")
+    b.position(done)
+    return old, new
+
+
+def _set_reg_if(lf, name: str, cond: Val, v: Val) -> None:
+    """Write register ``name`` only when ``cond`` holds (a 32-bit write that does not happen
+    does not zero the upper half either: cmpxchg, cmpxchg8b)."""
+    reg = SUBREGS[name][0]
+    before = lf.get64(reg)
+    lf.set_reg(name, v)
+    lf.set64(reg, lf.b.select(cond, lf.get64(reg), before))
 
 
 # ---------------------------------------------------------------- moves
@@ -150,17 +185,23 @@ def adc(lf, insn):
     b = lf.b
     dst, srcop = _ops(insn)
     bits = dst.size * 8
-    a = lf.read(dst)
     c = lf.read(srcop, bits)
     cf = lf.get_flag("cf")
     cfn = b.zext(cf, ity(bits))
-    if insn.mnemonic == "adc":
-        r = b.add(b.add(a, c), cfn)
+    is_adc = _base(insn) == "adc"
+
+    def compute(a):
+        return b.add(b.add(a, c), cfn) if is_adc else b.sub(b.sub(a, c), cfn)
+    if _locked(insn) and dst.type == x86.X86_OP_MEM:
+        a, r = _atomic_update(lf, dst, compute)
+    else:
+        a = lf.read(dst)
+        r = compute(a)
+        lf.write(dst, r)
+    if is_adc:
         lf.flags_add(a, c, r, carry=cf)
     else:
-        r = b.sub(b.sub(a, c), cfn)
         lf.flags_sub(a, c, r, borrow=cf)
-    lf.write(dst, r)
 
 
 @sem("inc", "dec")
@@ -170,19 +211,20 @@ def incdec(lf, insn):
     bits = dst.size * 8
     one = const(ity(bits), 1)
     cf = lf.get_flag("cf")
+    inc = _base(insn) == "inc"
     if _locked(insn) and dst.type == x86.X86_OP_MEM:
-        op = "add" if insn.mnemonic == "inc" else "sub"
+        op = "add" if inc else "sub"
         a = b.op(ity(bits), f"atomicrmw {op} ptr {lf.addr(dst).ref}, {one} seq_cst")
     else:
         a = lf.read(dst)
-    if insn.mnemonic == "inc":
+    if inc:
         r = b.add(a, one)
         lf.flags_add(a, one, r)
     else:
         r = b.sub(a, one)
         lf.flags_sub(a, one, r)
     lf.set_flag("cf", cf)
-    lf.cmp_cache = ("add", a, one, r) if insn.mnemonic == "inc" else ("dec", r)
+    lf.cmp_cache = ("add", a, one, r) if inc else ("dec", r)
     if not (_locked(insn) and dst.type == x86.X86_OP_MEM):
         lf.write(dst, r)
 
@@ -191,16 +233,23 @@ def incdec(lf, insn):
 def neg(lf, insn):
     b = lf.b
     (dst,) = _ops(insn)
-    a = lf.read(dst)
-    z = const(a.ty, 0)
-    r = b.sub(z, a)
+    z = const(ity(dst.size * 8), 0)
+    if _locked(insn) and dst.type == x86.X86_OP_MEM:
+        a, r = _atomic_update(lf, dst, lambda a: b.sub(z, a))
+    else:
+        a = lf.read(dst)
+        r = b.sub(z, a)
+        lf.write(dst, r)
     lf.flags_sub(z, a, r)
-    lf.write(dst, r)
 
 
 @sem("not")
 def not_(lf, insn):
     (dst,) = _ops(insn)
+    if _locked(insn) and dst.type == x86.X86_OP_MEM:
+        m1 = const(ity(dst.size * 8), -1)
+        lf.b.op(m1.ty, f"atomicrmw xor ptr {lf.addr(dst).ref}, {m1} seq_cst")
+        return
     lf.write(dst, lf.b.not_(lf.read(dst)))
 
 
@@ -210,6 +259,8 @@ def _count(lf, insn, bits):
     b = lf.b
     if len(ops) == 1:
         c = const(I8, 1)
+    elif ops[-1].type == x86.X86_OP_IMM:        # capstone gives "rcl $1, mem" an immediate of size 0
+        c = const(I8, ops[-1].imm)
     else:
         c = lf.read(ops[-1], 8)
     mask = 0x3F if bits == 64 else 0x1F
@@ -315,19 +366,32 @@ def rotate_carry(lf, insn):
 
 @sem("shld", "shrd")
 def double_shift(lf, insn):
+    """shld/shrd.  The count is masked to 5 bits (6 for 64-bit operands); for 16-bit
+    operands counts 0..16 are defined (count 16 moves the whole source in), 17..31 give an
+    architecturally undefined result (here: zeros shifted in after the source bits)."""
     b = lf.b
     dst, src = _ops(insn)[:2]
     bits = dst.size * 8
     a = lf.read(dst)
     s = lf.read(src, bits)
     cnt = _count(lf, insn, bits)
-    c = b.resize(cnt, bits)
-    if insn.mnemonic == "shld":
-        r = b.intrinsic(f"llvm.fshl.{a.ty}", a.ty, [a, s, c])
+    shld = insn.mnemonic == "shld"
+    if bits == 16:
+        c32 = b.zext(cnt, I32)
+        if shld:
+            w = b.or_(b.shl(b.zext(a, I32), const(I32, 16)), b.zext(s, I32))
+            r = b.trunc(b.lshr(b.shl(w, c32), const(I32, 16)), I16)
+        else:
+            w = b.or_(b.shl(b.zext(s, I32), const(I32, 16)), b.zext(a, I32))
+            r = b.trunc(b.lshr(w, c32), I16)
+    else:
+        c = b.resize(cnt, bits)
+        r = (b.intrinsic(f"llvm.fshl.{a.ty}", a.ty, [a, s, c]) if shld
+             else b.intrinsic(f"llvm.fshr.{a.ty}", a.ty, [s, a, c]))
+    if shld:
         wide = b.or_(b.shl(b.zext(a, I128), const(I128, bits)), b.zext(s, I128))
         cf = b.trunc(b.lshr(wide, b.sub(const(I128, 2 * bits), b.zext(cnt, I128))), I1)
     else:
-        r = b.intrinsic(f"llvm.fshr.{a.ty}", a.ty, [s, a, c])
         wide = b.or_(b.shl(b.zext(s, I128), const(I128, bits)), b.zext(a, I128))
         cf = b.trunc(b.lshr(wide, b.sub(b.zext(cnt, I128), const(I128, 1))), I1)
     of = b.xor(b.icmp("slt", r, const(r.ty, 0)), b.icmp("slt", a, const(a.ty, 0)))
@@ -494,31 +558,33 @@ def bittest(lf, insn):
         byte_off = b.ashr(off, const(I64, 3))
         p = b.gep(lf.addr(base), byte_off)
         bit = b.and_(b.trunc(off, I8), const(I8, 7))
-        cur = b.load(I8, p)
         t8, pbit = I8, bit
     else:
-        cur = lf.read(base)
         t8 = t
         off = lf.read(offop, bits)
         pbit = b.and_(off, const(t, bits - 1))
-        p = None
+        p = lf.addr(base) if base.type == x86.X86_OP_MEM else None
     onebit = b.shl(const(t8, 1), pbit)
-    cf = b.icmp("ne", b.and_(cur, onebit), const(t8, 0))
-    lf.set_flag("cf", cf)
-    lf.cmp_cache = None
-    m = insn.mnemonic
-    if m == "bt":
-        return
+    m = _base(insn)
+    rmw = None
     if m == "bts":
-        new = b.or_(cur, onebit)
+        rmw = ("or", onebit)
     elif m == "btr":
-        new = b.and_(cur, b.not_(onebit))
+        rmw = ("and", b.not_(onebit))
+    elif m == "btc":
+        rmw = ("xor", onebit)
+    if rmw is not None and p is not None and _locked(insn):
+        cur = b.op(t8, f"atomicrmw {rmw[0]} ptr {p.ref}, {rmw[1]} seq_cst")
     else:
-        new = b.xor(cur, onebit)
-    if p is not None:
-        b.store(new, p)
-    else:
-        lf.write(base, new)
+        cur = b.load(t8, p) if p is not None else lf.read(base)
+        if rmw is not None:
+            new = b.bin(rmw[0], cur, rmw[1])
+            if p is not None:
+                b.store(new, p)
+            else:
+                lf.write(base, new)
+    lf.set_flag("cf", b.icmp("ne", b.and_(cur, onebit), const(t8, 0)))
+    lf.cmp_cache = None
 
 
 # ---------------------------------------------------------------- setcc / cmovcc
@@ -625,6 +691,10 @@ def xadd(lf, insn):
 
 @sem("cmpxchg")
 def cmpxchg(lf, insn):
+    """Success: ZF=1 and the destination gets the source (the accumulator is not written).
+    Failure: ZF=0 and the accumulator gets the destination (a register destination is not
+    written; memory is written back unchanged).  So a 32-bit register is zero-extended only
+    on the side that is actually written."""
     b = lf.b
     dst, src = _ops(insn)
     bits = dst.size * 8
@@ -635,13 +705,42 @@ def cmpxchg(lf, insn):
         pair = b.op(f"{{ {acc.ty}, i1 }}",
                     f"cmpxchg ptr {lf.addr(dst).ref}, {acc}, {new} seq_cst seq_cst")
         old = b.extractvalue(pair, 0, acc.ty)
+        eq = b.extractvalue(pair, 1, I1)
     else:
         old = lf.read(dst)
         eq = b.icmp("eq", old, acc)
-        lf.write(dst, b.select(eq, new, old))
+        _set_reg_if(lf, lf.regname(dst), eq, new)
     lf.flags_sub(acc, old, b.sub(acc, old))
-    eq = b.icmp("eq", old, acc)
-    lf.set_reg(acc_name, b.select(eq, acc, old))
+    _set_reg_if(lf, acc_name, b.not_(eq), old)
+
+
+@sem("cmpxchg8b", "cmpxchg16b")
+def cmpxchg_wide(lf, insn):
+    """Compare edx:eax (rdx:rax) with m64 (m128): equal -> store ecx:ebx (rcx:rbx), ZF=1;
+    else load it into edx:eax (rdx:rax), ZF=0.  Other flags are unaffected."""
+    b = lf.b
+    (dst,) = _ops(insn)
+    half = 32 if _base(insn) == "cmpxchg8b" else 64
+    t, wt = ity(half), ity(2 * half)
+    lo, hi, nlo, nhi = ("eax", "edx", "ebx", "ecx") if half == 32 else ("rax", "rdx", "rbx", "rcx")
+
+    def pair(h, low):
+        return b.or_(b.shl(b.zext(lf.get_reg(h), wt), const(wt, half)), b.zext(lf.get_reg(low), wt))
+    expected, new = pair(hi, lo), pair(nhi, nlo)
+    res = b.op(f"{{ {wt}, i1 }}", f"cmpxchg ptr {lf.addr(dst).ref}, {expected}, {new} seq_cst seq_cst")
+    old = b.extractvalue(res, 0, wt)
+    ok = b.extractvalue(res, 1, I1)
+    lf.set_flag("zf", ok)
+    fail = b.not_(ok)
+    _set_reg_if(lf, lo, fail, b.trunc(old, t))
+    _set_reg_if(lf, hi, fail, b.trunc(b.lshr(old, const(wt, half)), t))
+    lf.cmp_cache = None
+
+
+@sem("movnti")
+def movnti(lf, insn):
+    dst, src = _ops(insn)
+    lf.write(dst, lf.read(src))
 
 
 def _unused():

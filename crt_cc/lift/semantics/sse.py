@@ -173,10 +173,37 @@ def _fp_binop(lf, insn, op: str, sfx: str):
 def _fp_apply(lf, op: str, a: Val, c: Val) -> Val:
     b = lf.b
     if op in _FPOPS:
-        return b.op(a.ty, f"{_FPOPS[op]} {a}, {c.ref}")
-    # x86 min/max: the second operand wins on NaN and on equal (+0/-0) inputs
+        return x86_nan(lf, b.op(a.ty, f"{_FPOPS[op]} {a}, {c.ref}"), a, c)
+    # x86 min/max: exactly `a < c ? a : c`: the second operand (unchanged, even an SNaN)
+    # wins on NaN and on equal (+0/-0) inputs
     pred = "olt" if op == "min" else "ogt"
     return b.select(b.fcmp(pred, a, c), a, c)
+
+
+def _splat(ty: str, text: str) -> str:
+    if not ty.startswith("<"):
+        return text
+    n, elt = ty[1:-1].split(" x ")
+    return "<" + ", ".join([f"{elt} {text}"] * int(n)) + ">"
+
+
+def x86_nan(lf, r: Val, a: Val, c: Val | None = None) -> Val:
+    """Give ``r`` (a float/double, scalar or vector, computed from ``a`` [op ``c``]) x86's NaN
+    result where it is a NaN: the first NaN operand, quietened (SSE's rule: the first source
+    operand wins whatever the other is), else the default NaN, which on x86 is *negative*
+    (0xffc00000 / 0xfff8000000000000).  LLVM leaves NaN payloads unspecified and AArch64's
+    rules differ (SNaN before QNaN; positive default NaN), so this is explicit, branch-free
+    selects: the result's own dependency chain gets one ``fcmp uno`` and one select."""
+    b = lf.b
+    elt = r.ty[1:-1].split(" x ")[1] if r.ty.startswith("<") else r.ty
+    bits = 32 if elt == F32 else 64
+    ity_ = r.ty.replace(elt, ity(bits))
+    qbit, dflt = (0x400000, -0x400000) if bits == 32 else (1 << 51, -(1 << 51))
+    pick = Val(ity_, _splat(ity_, str(dflt)))
+    for x in reversed([a] if c is None else [a, c]):
+        pick = b.select(b.fcmp("uno", x, x), b.bitcast(x, ity_), pick)
+    pick = b.or_(pick, Val(ity_, _splat(ity_, str(qbit))))
+    return b.select(b.fcmp("uno", r, r), b.bitcast(pick, r.ty), r)
 
 
 def _register_fp():
@@ -197,30 +224,40 @@ def sqrt(lf, insn):
     dn = dst_xmm(lf, dst)
     if sfx in ("ss", "sd"):
         v = scalar(lf, src, elt)
-        set_low(lf, dn, b.intrinsic(f"llvm.sqrt.{'f32' if elt == F32 else 'f64'}", elt, [v]))
+        set_low(lf, dn, x86_nan(lf, b.intrinsic(f"llvm.sqrt.{'f32' if elt == F32 else 'f64'}", elt, [v]), v))
     else:
         vt = vec(n, elt)
         v = xval(lf, src, vt)
         name = f"llvm.sqrt.v{n}{'f32' if elt == F32 else 'f64'}"
-        lf.set_xmm(dn, b.intrinsic(name, vt, [v]))
+        lf.set_xmm(dn, x86_nan(lf, b.intrinsic(name, vt, [v]), v))
 
 
 @sem("rcpps", "rcpss", "rsqrtps", "rsqrtss")
 def reciprocal(lf, insn):
-    """Exact reciprocals (x86 gives ~12-bit approximations; ours are more precise)."""
+    """rcp/rsqrt: x86 returns a ~12-bit estimate (|rel err| <= 1.5*2^-12) whose exact bits
+    differ between Intel and AMD; we return the correctly rounded value, with x86's special
+    cases: a denormal input counts as zero (-> inf of its sign), a tiny (denormal) result is
+    flushed to a zero of its sign, NaNs are quietened, rsqrt of a negative number is the
+    default NaN."""
     b = lf.b
     dst, src = _ops(insn)
     dn = dst_xmm(lf, dst)
     scal = insn.mnemonic.endswith("ss")
-    if scal:
-        v = scalar(lf, src, F32)
-    else:
-        v = xval(lf, src, vec(4, F32))
+    v = scalar(lf, src, F32) if scal else xval(lf, src, vec(4, F32))
+    it = I32 if scal else vec(4, I32)
+
+    def k(x: int) -> Val:
+        return Val(it, _splat(it, str(x)))
+
+    def daz(x: Val) -> Val:          # denormal -> zero of the same sign
+        xi = b.bitcast(x, it)
+        tiny = b.op(I1 if scal else vec(4, I1), f"icmp eq {b.and_(xi, k(0x7F800000))}, {k(0).ref}")
+        return b.bitcast(b.select(tiny, b.and_(xi, k(-0x80000000)), xi), x.ty)
+    x = daz(v)
     if insn.mnemonic.startswith("rsqrt"):
-        v = b.intrinsic("llvm.sqrt.f32" if scal else "llvm.sqrt.v4f32", v.ty, [v])
-    one = fconst(F32, 1.0)
-    numer = one if scal else Val(vec(4, F32), f"<float {one.ref}, float {one.ref}, float {one.ref}, float {one.ref}>")
-    r = b.op(v.ty, f"fdiv {numer}, {v.ref}")
+        x = b.intrinsic("llvm.sqrt.f32" if scal else "llvm.sqrt.v4f32", x.ty, [x])
+    one = _splat(x.ty, fconst(F32, 1.0).ref)
+    r = x86_nan(lf, daz(b.op(x.ty, f"fdiv {x.ty} {one}, {x.ref}")), v)
     if scal:
         set_low(lf, dn, r)
     else:

@@ -1,7 +1,8 @@
-"""String instructions (movs/stos/lods/cmps/scas) with rep/repe/repne, for DF=0.
+"""String instructions (movs/stos/lods/cmps/scas) with rep/repe/repne.
 
-``cld`` is the ABI state and compilers never emit ``std`` around these; ``std``
-itself is rejected with a diagnostic rather than translated wrongly.
+The pointers step by +size, or by -size when DF is set (``std``).  DF is 0 on
+function entry (the ABI state), so in code without ``std``/``popf`` LLVM folds the
+step to a constant and nothing is paid for it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def _one(lf, kind: str, size: int):
     """One iteration's effect; returns (a, b) compared values for cmps/scas."""
     b = lf.b
     t = ity(size * 8)
-    step = const(I64, size)
+    step = b.select(lf.get_flag("df"), const(I64, -size), const(I64, size))
     res = None
     if kind == "movs":
         v = b.load(t, b.inttoptr(lf.get64(RSI)))

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from capstone import x86
 
-from ..ir import F32, F64, F128, I1, I16, I64, I128, Val, const, ity
+from ..ir import F32, F64, F128, I1, I16, I32, I64, I128, Val, bits_of, const, ity
 from . import sem
 
 MANT_DROP = 112 - 63          # fraction bits binary128 has beyond the x87's 63
+
+# binary128 fields.  The x87 quiet bit (significand bit 62) is binary128 fraction bit 111.
+SIGN, EXP, QBIT, FRAC = 1 << 127, 0x7FFF << 112, 1 << 111, (1 << 112) - 1
+DEFAULT_NAN = SIGN | EXP | QBIT           # x87 "real indefinite": a negative quiet NaN
 
 
 def _depth(lf) -> int:
@@ -59,6 +63,46 @@ def round64(lf, v: Val) -> Val:
     return b.bitcast(b.select(special, bits, r), F128)
 
 
+def _bits(lf, v: Val) -> Val:
+    return lf.b.bitcast(v, I128)
+
+
+def _isnan(lf, bits: Val) -> Val:
+    """NaN test on the integer image (no soft-float call for fp128)."""
+    b = lf.b
+    t = bits.ty
+    n = {"i32": 31, "i64": 63, "i128": 127}[t]
+    exp = {"i32": 0xFF << 23, "i64": 0x7FF << 52, "i128": EXP}[t]
+    return b.icmp("ugt", b.and_(bits, const(t, (1 << n) - 1)), const(t, exp))
+
+
+def x87_nan(lf, r: Val, a: Val, c: Val | None = None) -> Val:
+    """x87's NaN result where ``r`` (computed from ``a`` [op ``c``]) is a NaN: a NaN operand,
+    quietened; of two NaNs the quiet one when only one is, else the one with the larger
+    significand (the positive one on a tie); no NaN operand: the negative default NaN."""
+    b = lf.b
+    A = _bits(lf, a)
+    an = _isnan(lf, A)
+    aq = b.or_(A, const(I128, QBIT))
+    dflt = const(I128, DEFAULT_NAN)
+    if c is None:
+        pick = b.select(an, aq, dflt)
+    else:
+        C = _bits(lf, c)
+        cn = _isnan(lf, C)
+        cq = b.or_(C, const(I128, QBIT))
+        a_quiet = b.icmp("ne", b.and_(A, const(I128, QBIT)), const(I128, 0))
+        c_quiet = b.icmp("ne", b.and_(C, const(I128, QBIT)), const(I128, 0))
+        fa, fc = b.and_(A, const(I128, FRAC)), b.and_(C, const(I128, FRAC))
+        a_larger = b.or_(b.icmp("ugt", fa, fc),
+                         b.and_(b.icmp("eq", fa, fc), b.icmp("sge", A, const(I128, 0))))
+        a_wins = b.select(b.xor(a_quiet, c_quiet), a_quiet, a_larger)
+        both = b.select(a_wins, aq, cq)
+        pick = b.select(an, b.select(cn, both, aq), b.select(cn, cq, dflt))
+    R = _bits(lf, r)
+    return b.bitcast(b.select(_isnan(lf, R), pick, R), F128)
+
+
 def from_f80(lf, raw: Val) -> Val:
     b = lf.b
     w = b.zext(raw, I128)
@@ -78,14 +122,27 @@ def to_f80(lf, v: Val) -> Val:
     return b.trunc(out, "i80")
 
 
-def _load_mem(lf, op) -> Val:
+_FMT = {4: (F32, I32, 23, 0xFF), 8: (F64, I64, 52, 0x7FF)}   # type, int type, fraction bits, exp
+
+
+def _load_mem(lf, op, quiet: bool = True) -> Val:
+    """A memory operand as binary128.  A 32/64-bit NaN keeps its payload (shifted up), and
+    ``fld`` (``quiet``) quietens a signalling one; arithmetic operands keep it signalling for
+    the NaN rules of :func:`x87_nan`."""
     b = lf.b
     size = op.size
     p = lf.addr(op)
     if size == 10:
         return from_f80(lf, b.load("i80", p))
-    t = {4: F32, 8: F64}[size]
-    return b.op(F128, f"fpext {b.load(t, p)} to fp128")
+    t, it, fb, _ = _FMT[size]
+    raw = b.load(it, p)
+    v = b.op(F128, f"fpext {b.bitcast(raw, t)} to fp128")
+    w = b.zext(raw, I128)
+    nb = bits_of(it)
+    sign = b.shl(b.lshr(w, const(I128, nb - 1)), const(I128, 127))
+    frac = b.shl(b.and_(w, const(I128, (1 << fb) - 1)), const(I128, 112 - fb))
+    nan = b.or_(b.or_(sign, frac), const(I128, EXP | (QBIT if quiet else 0)))
+    return b.bitcast(b.select(_isnan(lf, raw), nan, _bits(lf, v)), F128)
 
 
 def _load_int(lf, op) -> Val:
@@ -99,8 +156,14 @@ def _store_mem(lf, op, v: Val) -> None:
     if op.size == 10:
         b.store(to_f80(lf, v), p)
         return
-    t = {4: F32, 8: F64}[op.size]
-    b.store(b.op(t, f"fptrunc {v} to {t}"), p)
+    t, it, fb, e = _FMT[op.size]
+    nb = bits_of(it)
+    r = b.bitcast(b.op(t, f"fptrunc {v} to {t}"), it)
+    w = _bits(lf, v)        # a NaN keeps the top of its payload and is quietened
+    nan = b.or_(b.shl(b.lshr(w, const(I128, 127)), const(I128, nb - 1)),
+                b.lshr(b.and_(w, const(I128, FRAC)), const(I128, 112 - fb)))
+    nan = b.or_(b.trunc(nan, it), const(it, (e << fb) | (1 << (fb - 1))))
+    b.store(b.select(_isnan(lf, w), nan, r), p)
 
 
 def _sti(lf, op) -> int | None:
@@ -211,7 +274,7 @@ def _arith(lf, insn, base: str, pop: bool, from_int: bool):
     if len(ops) == 1 and ops[0].type == x86.X86_OP_MEM:
         dst_i = 0
         a = st_get(lf, 0)
-        c = _load_int(lf, ops[0]) if from_int else _load_mem(lf, ops[0])
+        c = _load_int(lf, ops[0]) if from_int else _load_mem(lf, ops[0], quiet=False)
     elif len(ops) == 2:
         dst_i = _sti(lf, ops[0])
         src_i = _sti(lf, ops[1])
@@ -225,7 +288,7 @@ def _arith(lf, insn, base: str, pop: bool, from_int: bool):
         dst_i, a, c = 1, st_get(lf, 1), st_get(lf, 0)
     if rev:
         a, c = c, a
-    st_set(lf, dst_i, round64(lf, b.op(F128, f"{llop} {a}, {c.ref}")))
+    st_set(lf, dst_i, x87_nan(lf, round64(lf, b.op(F128, f"{llop} {a}, {c.ref}")), a, c))
 
 
 def _register_arith():
@@ -248,16 +311,16 @@ def unary(lf, insn):
     elif m == "fabs":
         r = b.intrinsic("llvm.fabs.f128", F128, [v])
     elif m == "fsqrt":
-        r = round64(lf, b.intrinsic("llvm.sqrt.f128", F128, [v]))
+        r = x87_nan(lf, round64(lf, b.intrinsic("llvm.sqrt.f128", F128, [v])), v)
     else:
-        r = b.intrinsic("llvm.rint.f128", F128, [v])
+        r = x87_nan(lf, b.intrinsic("llvm.rint.f128", F128, [v]), v)
     st_set(lf, 0, r)
 
 
 @sem("fxch")
 def fxch(lf, insn):
     ops = insn.cs.operands
-    i = _sti(lf, ops[0]) if ops else 1
+    i = _sti(lf, ops[-1]) if ops else 1          # capstone: "fxch st(1)" has operands st(0), st(1)
     a, c = st_get(lf, 0), st_get(lf, i)
     st_set(lf, 0, c)
     st_set(lf, i, a)
