@@ -36,6 +36,9 @@ def emit_assembly(ir_text: str, target, opt_level: int = 2) -> str:
     """Parse, verify, optimise and compile a module to target assembly text."""
     llvm = _llvm()
     tm = target_machine(target, opt_level)
+    if target.llvm_abi:   # without it LLVM picks the soft-float ABI (lp64) for RISC-V
+        ir_text += ('\n!llvm.module.flags = !{!900}\n'
+                    f'!900 = !{{i32 1, !"target-abi", !"{target.llvm_abi}"}}\n')
     try:
         mod = llvm.parse_assembly(ir_text)
         mod.verify()
@@ -52,4 +55,13 @@ def emit_assembly(ir_text: str, target, opt_level: int = 2) -> str:
         pb = llvm.create_pass_builder(tm, pto)
         mpm = pb.getModulePassManager()
         mpm.run(mod, pb)
-    return tm.emit_assembly(mod)
+    return _for_gnu_as(tm.emit_assembly(mod))
+
+
+def _for_gnu_as(asm: str) -> str:
+    """Adapt LLVM's assembly to the Debian GNU assembler.
+
+    LLVM names RISC-V extensions binutils 2.40 does not know (zaamo, zalrsc...) in the
+    ``.attribute arch`` line; without it, GNU as records the -march it was given (rv64gc).
+    """
+    return "\n".join(ln for ln in asm.split("\n") if not ln.startswith("\t.attribute\t5,"))

@@ -21,6 +21,12 @@ from __future__ import annotations
 from ..lift.ir import F64, I64
 
 NATIVE_RET = "{ i64, i64, double, double }"
+# Which SysV result register each element of NATIVE_RET comes from / goes to.
+NATIVE_RET_REGS = ("rax", "rdx", "xmm0", "xmm1")
+# AAPCS64 reads a float argument from the low half of a d register: no boxing needed.
+NAN_BOX_FLOATS = False
+# The result shape is fixed (x0, x1, d0, d1), so no recovery from the code is needed.
+SHAPE_FROM_CODE = False
 N_INT_REGS = 8
 N_FP_REGS = 8
 X86_INT_REGS = 6
@@ -30,6 +36,11 @@ def entry_params(n_stack_words: int) -> list[str]:
     """Parameter types of an exported function's native entry point."""
     extra = max(0, n_stack_words - (N_INT_REGS - X86_INT_REGS))
     return [I64] * N_INT_REGS + [F64] * N_FP_REGS + [I64] * extra
+
+
+def universal_return(live: set[str]) -> tuple[str, tuple[str, ...]]:
+    """Return shape of a native call or entry point (x0, x1, d0, d1 always fit in registers)."""
+    return NATIVE_RET, NATIVE_RET_REGS
 
 
 def split_stack_words(n_stack_words: int) -> tuple[int, int]:
@@ -94,3 +105,18 @@ def native_return_type(t) -> str:
     if h:
         return "{ " + ", ".join([h[0]] * h[1]) + " }"
     return native_type(t)
+
+
+def pieces(t) -> list[tuple[str, int]]:
+    """LLVM argument(s) carrying a value of C type ``t``, each with its byte offset in the value."""
+    return [(native_type(t), 0)]
+
+
+def return_pieces(t) -> tuple[str, list[tuple[str, int]]]:
+    """LLVM return type for ``t`` and the (type, offset) of each element of a literal struct."""
+    ty = native_return_type(t)
+    h = hfa(t)
+    if h:
+        size = 4 if h[0] == "float" else 8
+        return ty, [(h[0], k * size) for k in range(h[1])]
+    return ty, [(ty, 0)]

@@ -17,7 +17,6 @@ Two directions:
 from __future__ import annotations
 
 from ..lift.ir import F32, F64, F128, I64, PTR, V2I64, FunctionBuilder, Val, const, ity
-from . import aarch64 as native
 from .prototypes import CType, Prototype
 from .x86_64 import INTERNAL_RET, N_XMM_ARGS, sysv_classes, sysv_memory_return
 
@@ -70,12 +69,12 @@ def _xmm_low(b: FunctionBuilder, w: Val) -> Val:
     return b.insert(Val(V2I64, "zeroinitializer"), w, 0)
 
 
-def declaration(proto: Prototype, name: str, weak: str, attrs: str) -> str:
+def declaration(nat, proto: Prototype, name: str, weak: str, attrs: str) -> str:
     """``declare`` line of a native function called with its prototype."""
-    params = [native.native_type(t) for t in proto.params]
-    if native.returns_indirect(proto.ret):
+    params = [ty for t in proto.params for ty, _ in nat.pieces(t)]
+    if nat.returns_indirect(proto.ret):
         params.insert(0, f"ptr sret([{proto.ret.size} x i8])")
-    return f"declare {weak}{native.native_return_type(proto.ret)} {name}({', '.join(params)}){attrs}"
+    return f"declare {weak}{nat.native_return_type(proto.ret)} {name}({', '.join(params)}){attrs}"
 
 
 def stack_words(proto: Prototype) -> int:
@@ -94,14 +93,14 @@ def stack_words(proto: Prototype) -> int:
 
 # ---------------------------------------------------------------------------------------------
 # native -> translated
-def entry_adapter(proto: Prototype, name: str, linkage: str, internal: str, min_stack_words: int) -> str:
+def entry_adapter(nat, proto: Prototype, name: str, linkage: str, internal: str, min_stack_words: int) -> str:
     """LLVM function ``name`` with the native signature of ``proto`` that calls the lifted body."""
     b = FunctionBuilder()
     b.position(b.new_block("entry"))
     params: list[str] = []
     mem_ret = sysv_memory_return(proto.ret)
-    native_ret = native.native_return_type(proto.ret)
-    sret = native.returns_indirect(proto.ret)
+    native_ret, ret_pieces = nat.return_pieces(proto.ret)
+    sret = nat.returns_indirect(proto.ret)
     if sret:
         params.append(f"ptr sret([{proto.ret.size} x i8]) align {proto.ret.align} %sret")
     gprs: list[Val] = []
@@ -109,15 +108,18 @@ def entry_adapter(proto: Prototype, name: str, linkage: str, internal: str, min_
     stack: list[Val] = []
     if mem_ret:
         gprs.append(b.ptrtoint(Val(PTR, "%sret")))
-    for n, t in enumerate(proto.params):
-        nty = native.native_type(t)
-        params.append(f"{nty} %p{n}")
-        v = Val(nty, f"%p{n}")
+    n = 0
+    for t in proto.params:
+        vals = []
+        for ty, _ in nat.pieces(t):
+            params.append(f"{ty} %p{n}")
+            vals.append(Val(ty, f"%p{n}"))
+            n += 1
         cls = sysv_classes(t)
         fits = cls is not None and len(gprs) + cls.count("INTEGER") <= N_GPR_ARGS \
             and len(xmms) + cls.count("SSE") <= N_XMM_ARGS
         if t.kind != "struct" and t.kind != "ldouble":
-            w = _scalar_to_word(b, t, v)
+            w = _scalar_to_word(b, t, vals[0])
             if fits:
                 (gprs if cls[0] == "INTEGER" else xmms).append(w if cls[0] == "INTEGER" else _xmm_low(b, w))
             else:
@@ -126,12 +128,13 @@ def entry_adapter(proto: Prototype, name: str, linkage: str, internal: str, min_
         # aggregates and long double go through their memory image
         if t.kind == "ldouble":
             img = b.alloca("[16 x i8]", align=16)
-            b.store(_fp128_to_f80(b, v), img)
-        elif native.passes_by_reference(t):
-            img = v
+            b.store(_fp128_to_f80(b, vals[0]), img)
+        elif nat.passes_by_reference(t):
+            img = vals[0]
         else:
             img = b.alloca(f"[{max(16, _words(t) * 8)} x i8]", align=16)
-            b.store(v, img)
+            for v, (_, off) in zip(vals, nat.pieces(t), strict=True):
+                b.store(v, b.gep(img, const(I64, off)))
         if fits:
             for k, c in enumerate(cls):
                 w = b.load(I64, b.gep(img, const(I64, 8 * k)))
@@ -163,8 +166,26 @@ def entry_adapter(proto: Prototype, name: str, linkage: str, internal: str, min_
     else:
         img = b.alloca(f"[{max(16, _words(proto.ret) * 8)} x i8]", align=16)
         _store_sysv_result(b, sysv_classes(proto.ret), res, img)
-        b.terminate(f"ret {b.load(native_ret, img, proto.ret.align)}")
+        b.terminate(f"ret {_load_pieces(b, img, native_ret, ret_pieces)}")
     return b.render(f"define {linkage}{native_ret} {name}({', '.join(params)})")
+
+
+def _load_pieces(b: FunctionBuilder, img: Val, ty: str, pieces: list[tuple[str, int]]) -> Val:
+    """A native value of LLVM type ``ty`` made of ``pieces`` read from a memory image."""
+    if len(pieces) == 1:
+        return b.load(pieces[0][0], b.gep(img, const(I64, pieces[0][1])))
+    agg = Val(ty, "undef")
+    for k, (pty, off) in enumerate(pieces):
+        agg = b.insertvalue(agg, b.load(pty, b.gep(img, const(I64, off))), k)
+    return agg
+
+
+def _store_pieces(b: FunctionBuilder, v: Val, img: Val, pieces: list[tuple[str, int]]) -> None:
+    if len(pieces) == 1:
+        b.store(v, b.gep(img, const(I64, pieces[0][1])))
+        return
+    for k, (pty, off) in enumerate(pieces):
+        b.store(b.extractvalue(v, k, pty), b.gep(img, const(I64, off)))
 
 
 def _store_sysv_result(b: FunctionBuilder, cls: list[str], res: Val, img: Val) -> None:
@@ -180,7 +201,7 @@ def _store_sysv_result(b: FunctionBuilder, cls: list[str], res: Val, img: Val) -
 
 # ---------------------------------------------------------------------------------------------
 # translated -> native
-def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> None:
+def native_call(lf, nat, proto: Prototype, callee: str, base: Val, tail: bool) -> None:
     """Call native ``callee`` with ``proto``: read SysV locations, write SysV results.
 
     ``base`` points at the x86 outgoing stack-argument area of this call.
@@ -190,7 +211,7 @@ def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> Non
     args: list[Val] = []
     gi = xi = si = 0
     mem_ret = sysv_memory_return(proto.ret)
-    sret = native.returns_indirect(proto.ret)
+    sret = nat.returns_indirect(proto.ret)
     ret_ptr = None
     if mem_ret:
         ret_ptr = lf.get64(ARG_GPRS[0])
@@ -203,7 +224,7 @@ def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> Non
         return b.gep(base, const(I64, 8 * k))
 
     for t in proto.params:
-        nty = native.native_type(t)
+        pcs = nat.pieces(t)
         cls = sysv_classes(t)
         fits = cls is not None and gi + cls.count("INTEGER") <= N_GPR_ARGS and xi + cls.count("SSE") <= N_XMM_ARGS
         if fits:
@@ -221,7 +242,7 @@ def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> Non
             img = b.alloca(f"[{max(16, len(words) * 8)} x i8]", align=16)
             for k, w in enumerate(words):
                 b.store(w, b.gep(img, const(I64, 8 * k)))
-            args.append(b.load(nty, img, t.align) if not native.passes_by_reference(t) else img)
+            args.extend([b.load(ty, b.gep(img, const(I64, off))) for ty, off in pcs])
             continue
         if t.align >= 16 and si % 2:
             si += 1
@@ -229,13 +250,13 @@ def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> Non
         si += _words(t)
         if t.kind == "ldouble":
             args.append(_f80_to_fp128(b, b.load("i80", p)))
-        elif t.kind == "struct" and native.passes_by_reference(t):
-            args.append(p)       # the x86 caller's copy belongs to the callee, as AAPCS64's does
+        elif t.kind == "struct" and nat.passes_by_reference(t):
+            args.append(p)       # the x86 caller's copy belongs to the callee, as the native one does
         elif t.kind == "struct":
-            args.append(b.load(nty, p, 8))
+            args.extend([b.load(ty, b.gep(p, const(I64, off))) for ty, off in pcs])
         else:
             args.append(_word_to_native(b, t, b.load(I64, p, 8)))
-    ret_ty = native.native_return_type(proto.ret)
+    ret_ty, ret_pieces = nat.return_pieces(proto.ret)
     fnty = f"{ret_ty} ({', '.join(a.ty.split(' ')[0] if a.ty.startswith('ptr ') else a.ty for a in args)})"
     res = b.call(ret_ty, callee, args, fnty=fnty)
     r = proto.ret
@@ -248,7 +269,7 @@ def native_call(lf, proto: Prototype, callee: str, base: Val, tail: bool) -> Non
         st0 = res
     elif r.kind == "struct":
         img = b.alloca(f"[{max(16, _words(r) * 8)} x i8]", align=16)
-        b.store(res, img, r.align)
+        _store_pieces(b, res, img, ret_pieces)
         ints: list[Val] = []
         sses: list[Val] = []
         for k, c in enumerate(sysv_classes(r)):

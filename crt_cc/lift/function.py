@@ -14,12 +14,12 @@ from __future__ import annotations
 import capstone
 from capstone import x86
 
-from ..abi import aarch64 as native
 from ..abi import bridge, varargs
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
 from . import frame as framemod
+from . import results
 from .ir import F64, F128, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
 from .regs import FLAGS, RAX, RDX, RSP, SUBREGS
 
@@ -40,10 +40,12 @@ ARG_COPY_MAX = FRAME_ABOVE - 16
 class Lifted:
     """What the module needs to know about a lifted function."""
 
-    def __init__(self, text: str, n_stack_words: int, variadic: bool):
+    def __init__(self, text: str, n_stack_words: int, variadic: bool,
+                 ret_hint: tuple[set[str], bool] = (set(), False)):
         self.text = text
         self.n_stack_words = n_stack_words
         self.variadic = variadic
+        self.ret_hint = ret_hint          # see crt_cc.lift.results.return_hint
 
 
 class FunctionLifter:
@@ -212,7 +214,8 @@ class FunctionLifter:
         linkage = "internal"
         header = f'define {linkage} {INTERNAL_RET} {self.ctx.internal_name(fn)}({", ".join(params)})'
         attrs = " #0" if self.ctx.uses_returns_twice(fn) else ""
-        return Lifted(b.render(header + attrs), n_words, self.variadic)
+        hint = results.return_hint(self) if self.ctx.native.SHAPE_FROM_CODE else (set(), False)
+        return Lifted(b.render(header + attrs), n_words, self.variadic, hint)
 
     def _lift_insn(self, insn: Insn) -> None:
         from .semantics import SEMANTICS
@@ -677,7 +680,8 @@ class FunctionLifter:
             base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
             if tail:
                 self.max_arg_off = max(self.max_arg_off, 8 + 8 * bridge.stack_words(proto))
-            bridge.native_call(self, proto, callee if isinstance(callee, str) else callee.ref, base, tail)
+            bridge.native_call(self, self.ctx.native, proto, callee if isinstance(callee, str) else callee.ref,
+                               base, tail)
             if not tail and name in NORETURN:
                 b.terminate("unreachable")
             return
@@ -690,7 +694,13 @@ class FunctionLifter:
         base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
         words = [b.load(I64, b.gep(base, const(I64, 8 * w))) for w in range(k)]
         words += [Val(I64, "undef")] * max(0, 2 - k)
-        fps = [b.extract(b.bitcast(self.get_xmm(n), vec(2, F64)), 0) for n in range(N_XMM_ARGS)]
+        nat = self.ctx.native
+        fps = []
+        for n in range(N_XMM_ARGS):
+            low = b.extract(self.get_xmm(n), 0)
+            if nat.NAN_BOX_FLOATS and typed is None and results.arg_is_single(self, self.insn, n):
+                low = b.or_(low, const(I64, -(1 << 32)))     # a single in an FP register is NaN-boxed
+            fps.append(b.bitcast(low, F64))
         ref = callee if isinstance(callee, str) else callee.ref
         attrs = "#0" if name in RETURNS_TWICE else ""
         if name in RETURNS_TWICE:
@@ -698,28 +708,32 @@ class FunctionLifter:
         # One fixed shape (x0-x7, d0-d7, then stack words) for every native call: it matches the
         # adapters' signature, so LLVM sees identical types when it resolves a function pointer.
         args = ints + words[:2] + fps + words[2:]
-        fnty = f"{native.NATIVE_RET} ({', '.join(a.ty for a in args)})"
+        live = results.live_after(self, self.insn) if nat.SHAPE_FROM_CODE and not tail else set()
+        ret_ty, ret_regs = nat.universal_return(live)
+        fnty = f"{ret_ty} ({', '.join(a.ty for a in args)})"
         if typed is not None:
-            args, fnty = typed
-        res = b.call(native.NATIVE_RET, ref, args, attrs=attrs, fnty=fnty)
-        rax = b.extractvalue(res, 0, I64)
-        rdx = b.extractvalue(res, 1, I64)
-        d0 = b.extractvalue(res, 2, F64)
-        d1 = b.extractvalue(res, 3, F64)
-        x0 = b.insert(Val(vec(2, F64), "zeroinitializer"), d0, 0)
-        x1 = b.insert(Val(vec(2, F64), "zeroinitializer"), d1, 0)
+            args, fixed = typed
+            fnty = f"{ret_ty} ({fixed}, ...)"
+        res = b.call(ret_ty, ref, args, attrs=attrs, fnty=fnty)
+        got: dict[str, Val] = {}
+        for k, reg in enumerate(ret_regs):
+            if reg in ("rax", "rdx"):
+                got[reg] = b.extractvalue(res, k, I64)
+            else:
+                got[reg] = b.bitcast(b.insert(Val(vec(2, F64), "zeroinitializer"),
+                                              b.extractvalue(res, k, F64), 0), V2I64)
         if tail:
             agg = Val(INTERNAL_RET, "undef")
-            agg = b.insertvalue(agg, rax, 0)
-            agg = b.insertvalue(agg, rdx, 1)
-            agg = b.insertvalue(agg, b.bitcast(x0, V2I64), 2)
-            agg = b.insertvalue(agg, b.bitcast(x1, V2I64), 3)
+            for k, reg in enumerate(("rax", "rdx", "xmm0", "xmm1")):
+                if reg in got:
+                    agg = b.insertvalue(agg, got[reg], k)
             b.terminate(f"ret {agg}")
             return
-        self.set64(RAX, rax)
-        self.set64(RDX, rdx)
-        self.set_xmm(0, x0)
-        self.set_xmm(1, x1)
+        for reg, v in got.items():
+            if reg in ("rax", "rdx"):
+                self.set64(RAX if reg == "rax" else RDX, v)
+            else:
+                self.set_xmm(0 if reg == "xmm0" else 1, v)
         if name in NORETURN:
             b.terminate("unreachable")
 
@@ -821,8 +835,7 @@ class FunctionLifter:
                 args.append(from_f80(self, b.load("i80", b.gep(base, const(I64, where)))))
             else:
                 args.append(b.load(F64 if t == "double" else I64, b.gep(base, const(I64, where))))
-        fixed = ", ".join([I64] * (fmt_index + 1))
-        return args, f"{native.NATIVE_RET} ({fixed}, ...)"
+        return args, ", ".join([I64] * (fmt_index + 1))
 
     def max_arg_words_for_tail(self) -> int:
         return max(0, (self.max_arg_off - 8 + 7) // 8)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..abi import aarch64 as native
-from ..abi import bridge
+from ..abi import bridge, native_abi
 from ..abi.prototypes import load_prototypes
 from ..abi.x86_64 import INTERNAL_RET, N_XMM_ARGS, internal_name
 from ..diagnostics import CrtError
@@ -62,6 +61,7 @@ class ModuleLifter:
         self.tables: list[JumpTable] = []
         self.data_globals: dict[int, str] = {}
         self.prototypes: dict = {}
+        self.native = native_abi(target)              # the target's calling convention (abi/)
         self.typed_externals: dict = {}              # name -> Prototype used at its call sites
 
     # ------------------------------------------------------------------ analysis
@@ -506,16 +506,21 @@ class ModuleLifter:
                        self.source_file)
 
     # ------------------------------------------------------------------ adapters
-    def _adapter(self, fn: Function, name: str, linkage: str, n_words: int) -> str:
-        """Native (AAPCS64) entry point that calls the lifted body with SysV registers."""
+    def _adapter(self, fn: Function, name: str, linkage: str, n_words: int,
+                 ret_hint: tuple[set[str], bool] = (set(), False)) -> str:
+        """Native entry point that calls the lifted body with SysV registers.
+
+        ``ret_hint``: the SysV result registers the function writes itself before ``ret`` and
+        whether xmm0 then holds a float (for targets whose result shape depends on them).
+        """
         proto = self.prototypes.get(fn.name)
         if proto is not None and not proto.variadic:
             if (proto.ret.kind == "ldouble") != self.returns_x87(fn):
                 raise CrtError(f"the prototype of '{fn.name}' does not match its code: the code "
                                f"{'does not return' if self.returns_x87(fn) is False else 'returns'} "
                                "a value on the x87 stack", self.source_file)
-            return bridge.entry_adapter(proto, name, linkage, self.internal_name(fn), n_words)
-        params = native.entry_params(n_words)
+            return bridge.entry_adapter(self.native, proto, name, linkage, self.internal_name(fn), n_words)
+        params = self.native.entry_params(n_words)
         ps = [f"{t} %p{i}" for i, t in enumerate(params)]
         lines = []
         words = max(1, n_words)
@@ -533,21 +538,29 @@ class ModuleLifter:
         lines.append(f"  %r = call {INTERNAL_RET} {self.internal_name(fn)}({', '.join(args)})")
         if self.returns_x87(fn):
             ret_ty = "fp128"
-            lines.append("  %st0 = extractvalue %r, 4".replace("%r", f"{INTERNAL_RET} %r"))
+            lines.append(f"  %st0 = extractvalue {INTERNAL_RET} %r, 4")
             lines.append("  ret fp128 %st0")
         else:
-            ret_ty = native.NATIVE_RET
-            lines.append(f"  %rax = extractvalue {INTERNAL_RET} %r, 0")
-            lines.append(f"  %rdx = extractvalue {INTERNAL_RET} %r, 1")
-            for k in (0, 1):
-                lines.append(f"  %xr{k} = extractvalue {INTERNAL_RET} %r, {2 + k}")
-                lines.append(f"  %xd{k} = bitcast {V2I64} %xr{k} to <2 x double>")
-                lines.append(f"  %d{k} = extractelement <2 x double> %xd{k}, i32 0")
-            lines.append(f"  %o0 = insertvalue {ret_ty} undef, i64 %rax, 0")
-            lines.append(f"  %o1 = insertvalue {ret_ty} %o0, i64 %rdx, 1")
-            lines.append(f"  %o2 = insertvalue {ret_ty} %o1, double %d0, 2")
-            lines.append(f"  %o3 = insertvalue {ret_ty} %o2, double %d1, 3")
-            lines.append(f"  ret {ret_ty} %o3")
+            live, ret_float = ret_hint
+            ret_ty, regs = self.native.universal_return(live)
+            agg = "undef"
+            for k, reg in enumerate(regs):
+                if reg in ("rax", "rdx"):
+                    lines.append(f"  %e{k} = extractvalue {INTERNAL_RET} %r, {0 if reg == 'rax' else 1}")
+                    ety = "i64"
+                else:
+                    lines.append(f"  %xr{k} = extractvalue {INTERNAL_RET} %r, {2 if reg == 'xmm0' else 3}")
+                    lines.append(f"  %xl{k} = extractelement {V2I64} %xr{k}, i32 0")
+                    if reg == "xmm0" and ret_float and self.native.NAN_BOX_FLOATS:
+                        lines.append(f"  %xb{k} = or i64 %xl{k}, -4294967296")   # NaN-box the single
+                        src = f"%xb{k}"
+                    else:
+                        src = f"%xl{k}"
+                    lines.append(f"  %e{k} = bitcast i64 {src} to double")
+                    ety = "double"
+                lines.append(f"  %o{k} = insertvalue {ret_ty} {agg}, {ety} %e{k}, {k}")
+                agg = f"%o{k}"
+            lines.append(f"  ret {ret_ty} {agg}")
         head = f"define {linkage}{ret_ty} {name}({', '.join(ps)})"
         return head + " {\n" + "\n".join(lines) + "\n}"
 
@@ -604,7 +617,7 @@ class ModuleLifter:
             words = res.n_stack_words
             primary = fn.symbols[0]
             if fn.exported:
-                out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words))
+                out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words, res.ret_hint))
                 if fn.name in self.prototypes and self.prototypes[fn.name].variadic:
                     warn_once = f"'{fn.name}' is variadic: its entry uses the universal mapping (docs/abi.md)"
                     self.options.warnings.append(warn_once)
@@ -614,7 +627,7 @@ class ModuleLifter:
                         out.append(f"{q(alias.name)} = {self._linkage(alias)}alias i8, ptr {q(fn.name)}")
                         defined.add(alias.name)
             else:
-                out.append(self._adapter(fn, self._local_adapter(fn), "internal ", words))
+                out.append(self._adapter(fn, self._local_adapter(fn), "internal ", words, res.ret_hint))
         out.extend(bodies)
         for name, kind in sorted(self.externals.items()):
             if name in defined:
@@ -623,9 +636,10 @@ class ModuleLifter:
             if kind == "func":
                 attrs = " #0" if name in RETURNS_TWICE else (" #1" if name in NORETURN else "")
                 if name in self.typed_externals:
-                    out.append(bridge.declaration(self.typed_externals[name], q(name), weak, attrs))
+                    out.append(bridge.declaration(self.native, self.typed_externals[name], q(name), weak, attrs))
                 else:
-                    out.append(f"declare {weak}{native.NATIVE_RET} {q(name)}(...){attrs}")
+                    ret = self.native.universal_return(set())[0]
+                    out.append(f"declare {weak}{ret} {q(name)}(...){attrs}")
             else:
                 out.append(f"{q(name)} = {weak or 'external '}global i8")
         if "div_trap" in self.helpers:

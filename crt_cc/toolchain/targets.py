@@ -26,6 +26,7 @@ class Target:
     qemu: str              # qemu-user binary
     sysroot: str
     bits: int
+    llvm_abi: str = ""     # LLVM "target-abi" module flag (the float ABI LLVM must use)
 
     def tool(self, name: str) -> str:
         """Absolute path of a cross tool (``as``, ``gcc``, ``ld``...), or a diagnostic."""
@@ -65,6 +66,7 @@ TARGETS: dict[str, Target] = {
             qemu="qemu-riscv64",
             sysroot="/usr/riscv64-linux-gnu",
             bits=64,
+            llvm_abi="lp64d",
         ),
         Target(
             triple="arm-linux-gnueabi",
