@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crt_cc.abi import aarch64
-from crt_cc.abi.prototypes import load_prototypes, parse_declarations
+from crt_cc.abi.prototypes import builtin_prototypes, load_prototypes, parse_declarations
 from crt_cc.abi.x86_64 import sysv_classes, sysv_memory_return
 from crt_cc.diagnostics import CrtError
 
@@ -72,9 +72,11 @@ def test_declarations_keep_variadic_flag_and_ignore_gnu_attributes(protos) -> No
     assert protos["addv"].params[1].kind == "ptr"
 
 
-def test_builtin_prototypes_cover_long_double_libm() -> None:
-    p = load_prototypes(None)
+def test_builtin_prototypes_cover_long_double_and_float_libm() -> None:
+    p = builtin_prototypes()
     assert p["sqrtl"].ret.kind == "ldouble" and p["powl"].params[1].kind == "ldouble"
+    assert p["sinf"].params[0].kind == "float" and p["lrintf"].ret.kind == "int"
+    assert load_prototypes(None) == {}
 
 
 def test_header_is_preprocessed_without_system_headers(tmp_path: Path) -> None:

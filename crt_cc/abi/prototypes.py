@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import CrtError
 
-# libc/libm functions with long double arguments or results (x87 memory/st0 on x86-64, q registers
-# on AAPCS64): the universal mapping cannot carry them, so their prototypes are always known.
+# libc/libm functions the universal mapping cannot carry: long double arguments or results (x87
+# memory/st0 on x86-64, q registers on AAPCS64) and single-precision ones (NaN-boxed in RISC-V FP
+# registers).  Calls to them always use these prototypes; definitions never do.
 BUILTIN_DECLARATIONS = """
 long double sqrtl(long double); long double fabsl(long double); long double floorl(long double);
 long double ceill(long double); long double truncl(long double); long double roundl(long double);
@@ -42,6 +43,18 @@ long double frexpl(long double, int *); long double modfl(long double, long doub
 long lroundl(long double); long long llroundl(long double); long lrintl(long double);
 int isnanl(long double); int isinfl(long double); int finitel(long double);
 long double strtold(const char *, char **); long double nanl(const char *);
+float sqrtf(float); float fabsf(float); float floorf(float); float ceilf(float); float truncf(float);
+float roundf(float); float rintf(float); float nearbyintf(float); float expf(float); float exp2f(float);
+float expm1f(float); float logf(float); float log2f(float); float log10f(float); float log1pf(float);
+float sinf(float); float cosf(float); float tanf(float); float asinf(float); float acosf(float);
+float atanf(float); float sinhf(float); float coshf(float); float tanhf(float); float cbrtf(float);
+float erff(float); float erfcf(float); float lgammaf(float); float tgammaf(float);
+float powf(float, float); float atan2f(float, float); float fmodf(float, float); float hypotf(float, float);
+float fminf(float, float); float fmaxf(float, float); float copysignf(float, float);
+float remainderf(float, float); float fdimf(float, float); float fmaf(float, float, float);
+float ldexpf(float, int); float scalbnf(float, int); float frexpf(float, int *); float modff(float, float *);
+long lroundf(float); long long llroundf(float); long lrintf(float); long long llrintf(float);
+float strtof(const char *, char **); float nanf(const char *);
 """
 
 
@@ -182,12 +195,14 @@ def parse_declarations(text: str, origin: str) -> dict[str, Prototype]:
 _builtin_cache: dict[str, Prototype] | None = None
 
 
-def load_prototypes(path: str | None) -> dict[str, Prototype]:
-    """Built-in libc/libm prototypes, overridden by the user's ``--crt-prototypes`` file."""
+def builtin_prototypes() -> dict[str, Prototype]:
+    """Prototypes of the libc/libm functions in :data:`BUILTIN_DECLARATIONS`."""
     global _builtin_cache
     if _builtin_cache is None:
         _builtin_cache = parse_declarations(BUILTIN_DECLARATIONS, "<builtin prototypes>")
-    protos = dict(_builtin_cache)
-    if path:
-        protos.update(parse_declarations(_preprocess(path), path))
-    return protos
+    return dict(_builtin_cache)
+
+
+def load_prototypes(path: str | None) -> dict[str, Prototype]:
+    """The user's ``--crt-prototypes`` declarations (empty without a file)."""
+    return parse_declarations(_preprocess(path), path) if path else {}

@@ -142,25 +142,69 @@ def is_single(insn) -> bool | None:
 
 
 def return_hint(lf) -> tuple[set[str], bool]:
-    """(result registers the function writes itself before its returns, xmm0 holds a single)."""
+    """(result registers the function's returns carry, xmm0 holds a single).
+
+    At each ``ret`` the result registers last written by the function itself (not by a call) are
+    found; the one written nearest to the ``ret`` decides between an integer-first shape (rax,
+    with rdx when it was written too) and an FP-first one (xmm0, with xmm1 when written too).
+    A double comparator that loads xmm0/xmm1 and then sets eax is integer-first; a function
+    returning ``struct {double, double}`` ends by writing xmm0/xmm1.
+    """
     preds = _preds(lf)
     written: set[str] = set()
+    nearest: list[str] = []
     kinds: set[bool | None] = set()
     for start, insns in lf.blocks.items():
         if not insns or not insns[-1].mnemonic.startswith("ret") and not insns[-1].mnemonic.endswith(" ret"):
             continue
-        for reg in RESULT_REGS[1:]:
-            for w in last_writers(lf, start, len(insns) - 1, reg, preds):
-                if w is not None and not w.mnemonic.startswith("call"):
-                    written.add(reg)
-                    if reg == "xmm0":
-                        kinds.add(is_single(w))
+        best: tuple[int, str] | None = None
+        for reg in RESULT_REGS:
+            for dist, w in last_writers_with_distance(lf, start, len(insns) - 1, reg, preds):
+                if w is None or w.mnemonic.startswith("call"):
+                    continue
+                written.add(reg)
+                if reg == "xmm0":
+                    kinds.add(is_single(w))
+                if best is None or dist < best[0]:
+                    best = (dist, reg)
+        if best is not None:
+            nearest.append(best[1])
+    fp_first = bool(nearest) and all(r.startswith("xmm") for r in nearest)
+    live: set[str] = set()
+    if fp_first:
+        live = {"xmm0", "xmm1"} & written if "xmm1" in written else {"xmm0"}
+    elif "rdx" in written and "rax" in written and not any(r.startswith("xmm") for r in nearest):
+        live = {"rax", "rdx"}
     single = True in kinds
     if not single and "xmm0" in written and kinds <= {None}:
         # e.g. only `pxor %xmm0,%xmm0` before ret: decide by the function's own arithmetic
         ops = [is_single(i) for i in lf.fn.insns]
         single = True in ops and False not in ops
-    return written, single
+    return live, single
+
+
+def last_writers_with_distance(lf, start: int, idx: int, reg: str, preds) -> list[tuple[int, object]]:
+    """Like :func:`last_writers`, with the number of instructions between each writer and the end."""
+    out: list[tuple[int, object]] = []
+    seen: set[int] = set()
+    work = [(start, idx, 0)]
+    while work:
+        s, i, dist = work.pop()
+        for k, x in enumerate(reversed(lf.blocks[s][:i])):
+            if reg in _access(x)[1]:
+                out.append((dist + k, x))
+                break
+        else:
+            ps = preds.get(s, [])
+            if not ps or s == lf.fn.start:
+                out.append((dist + i, None))
+            for p in ps:
+                if p not in seen:
+                    seen.add(p)
+                    work.append((p, len(lf.blocks[p]), dist + i))
+        if len(out) > 64:
+            break
+    return out
 
 
 def arg_is_single(lf, insn, n: int) -> bool:
