@@ -49,6 +49,8 @@ KNOWN_LIMITATIONS: dict[str, tuple[set[str] | None, str]] = {
     "mixed_args": (None, _PROTOTYPES_NEEDED.format(what="more than 8 FP arguments (native stack)")),
     "variadic_sum": (None, _PROTOTYPES_NEEDED.format(what="variadic doubles beyond the 8 FP registers")),
     "struct_by_value": (None, _PROTOTYPES_NEEDED.format(what="structs whose SysV and AAPCS64 classes differ")),
+    "he_struct_fp_pairs": (None, _PROTOTYPES_NEEDED.format(what="{float,float}/{double,int} structs by value")),
+    "he_struct_sret": (None, _PROTOTYPES_NEEDED.format(what="structs over 16 bytes returned by value (x8)")),
 }
 
 

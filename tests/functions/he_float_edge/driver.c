@@ -1,0 +1,85 @@
+#include <math.h>
+#include <stdbool.h>
+#include "../check.h"
+
+int count_nan(const double *a, int n);
+double max_ignore_nan(const double *a, int n);
+int classify(double x);
+bool less_or_unordered(double a, double b);
+bool float_eq(float a, float b);
+double fmin_all(const double *a, int n);
+unsigned to_unsigned(double x);
+unsigned long long to_ull(double x);
+long long to_ll(float x);
+double from_ull(unsigned long long x);
+float from_uint(unsigned x);
+float from_ll(long long x);
+long round_half_away(double x);
+long round_even(double x);
+double trunc_to(double x, int places);
+double wrap_angle(double deg);
+double ieee_rem(double a, double b);
+double precise_mean(const double *a, int n);
+float mean_float(const float *a, int n);
+double copysign_abs(double mag, double sgn);
+float negate_f(float x);
+double hypot_len(double x, double y);
+
+int main(void) {
+    double v[] = {1.0, NAN, 3.5, -INFINITY, NAN, 2.0};
+    CHECK_INT(count_nan(v, 6), 2);
+    CHECK_NEAR(max_ignore_nan(v, 6), 3.5, 0);
+    CHECK(isinf(max_ignore_nan(v, 0)));
+    CHECK_INT(classify(NAN), 0);
+    CHECK_INT(classify(INFINITY), 1);
+    CHECK_INT(classify(-INFINITY), -1);
+    CHECK_INT(classify(0.0), 2);
+    CHECK_INT(classify(-0.0), -2);
+    CHECK_INT(classify(1e-310), 3);
+    CHECK_INT(less_or_unordered(1, 2), 1);
+    CHECK_INT(less_or_unordered(2, 1), 0);
+    CHECK_INT(less_or_unordered(NAN, 1), 1);
+    CHECK_INT(less_or_unordered(1, 1), 0);
+    CHECK_INT(float_eq(0.0f, -0.0f), 1);
+    CHECK_INT(float_eq(NAN, NAN), 0);
+    CHECK_INT(float_eq(0.1f, 0.1f), 1);
+    CHECK(isinf(fmin_all(v, 6)) && fmin_all(v, 6) < 0);
+    CHECK(isnan(fmin_all(v, 0)));
+    CHECK_NEAR(fmin_all((double[]){NAN, 4, 2}, 3), 2, 0);
+    CHECK_UINT(to_unsigned(4294967295.0), 4294967295u);
+    CHECK_UINT(to_unsigned(3000000000.7), 3000000000u);
+    CHECK_UINT(to_ull(1.8446744073709550e19), 18446744073709549568ULL);
+    CHECK_UINT(to_ull(9.3e18), 9300000000000000000ULL);
+    CHECK_UINT(to_ull(12.9), 12);
+    CHECK_INT(to_ll(-2.5e9f), -2500000000LL);
+    CHECK_INT(to_ll(-0.9f), 0);
+    CHECK_NEAR(from_ull(18446744073709551615ULL), 18446744073709551616.0, 0);
+    CHECK_NEAR(from_ull(9223372036854775809ULL), 9223372036854775808.0, 0);
+    CHECK_NEAR(from_ull(12345), 12345.0, 0);
+    CHECK_NEAR(from_uint(4294967295u), 4294967296.0, 0);
+    CHECK_NEAR(from_uint(16777217u), 16777216.0, 0);
+    CHECK_NEAR(from_ll(-9223372036854775807LL), -9223372036854775808.0, 0);
+    CHECK_INT(round_half_away(2.5), 3);
+    CHECK_INT(round_half_away(-2.5), -3);
+    CHECK_INT(round_even(2.5), 2);
+    CHECK_INT(round_even(3.5), 4);
+    CHECK_INT(round_even(-0.5), 0);
+    CHECK_NEAR(trunc_to(3.14159, 2), 3.14, 1e-12);
+    CHECK_NEAR(trunc_to(-2.71828, 3), -2.718, 1e-12);
+    CHECK_NEAR(wrap_angle(370), 10, 1e-12);
+    CHECK_NEAR(wrap_angle(-30), 330, 1e-12);
+    CHECK_NEAR(wrap_angle(720), 0, 0);
+    CHECK_NEAR(ieee_rem(10, 3), 1, 0);
+    CHECK_NEAR(ieee_rem(11, 3), -1, 0);
+    double big[] = {1e16, 1.0, -1e16, 1.0};
+    CHECK_NEAR(precise_mean(big, 4), 0.5, 0);
+    CHECK_NEAR(precise_mean((double[]){1, 2, 3, 4}, 4), 2.5, 0);
+    CHECK_NEAR(mean_float((float[]){0.1f, 0.2f, 0.3f}, 3), (0.1f + 0.2f + 0.3f) / 3.0f, 0);
+    CHECK_NEAR(copysign_abs(-3, 1), 3, 0);
+    CHECK_NEAR(copysign_abs(3, -0.0), -3, 0);
+    CHECK_NEAR(negate_f(2.5f), -2.5, 0);
+    CHECK(signbit(negate_f(0.0f)));
+    CHECK_NEAR(hypot_len(3, 4), 5, 0);
+    CHECK_NEAR(hypot_len(1e200, 1e200), 1.4142135623730951e200, 1e185);
+    END_CHECKS();
+}

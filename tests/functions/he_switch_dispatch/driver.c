@@ -1,0 +1,60 @@
+#include "../check.h"
+
+int apply_op_code(int op, int a, int b);
+int days_in_month(int month, int year);
+const char *weekday(int d);
+int roman_to_int(const char *s);
+double grade_points(const char *grade);
+int char_class(char c);
+int eval_rpn(const char **tokens, int n);
+
+int main(void) {
+    CHECK_INT(apply_op_code(0, 7, 5), 12);
+    CHECK_INT(apply_op_code(1, 7, 5), 2);
+    CHECK_INT(apply_op_code(2, 7, -5), -35);
+    CHECK_INT(apply_op_code(3, -7, 2), -3);
+    CHECK_INT(apply_op_code(4, -7, 2), -1);
+    CHECK_INT(apply_op_code(5, 12, 10), 8);
+    CHECK_INT(apply_op_code(6, 1, 1), -1);
+    CHECK_INT(apply_op_code(-1, 1, 1), -1);
+    CHECK_INT(apply_op_code(1000, 1, 1), -1);
+    CHECK_INT(days_in_month(1, 2021), 31);
+    CHECK_INT(days_in_month(2, 2021), 28);
+    CHECK_INT(days_in_month(2, 2020), 29);
+    CHECK_INT(days_in_month(2, 1900), 28);
+    CHECK_INT(days_in_month(2, 2000), 29);
+    CHECK_INT(days_in_month(4, 2000), 30);
+    CHECK_INT(days_in_month(12, 2000), 31);
+    CHECK_INT(days_in_month(13, 2000), -1);
+    CHECK_INT(days_in_month(0, 2000), -1);
+    CHECK_STR(weekday(0), "Sunday");
+    CHECK_STR(weekday(3), "Wednesday");
+    CHECK_STR(weekday(13), "Saturday");
+    CHECK_STR(weekday(-1), "invalid");
+    CHECK_INT(roman_to_int("III"), 3);
+    CHECK_INT(roman_to_int("LVIII"), 58);
+    CHECK_INT(roman_to_int("MCMXCIV"), 1994);
+    CHECK_INT(roman_to_int("MMMCMXCIX"), 3999);
+    CHECK_INT(roman_to_int(""), 0);
+    CHECK_INT(roman_to_int("XIZ"), -1);
+    CHECK_NEAR(grade_points("A"), 4.0, 1e-12);
+    CHECK_NEAR(grade_points("A+"), 4.0, 1e-12);
+    CHECK_NEAR(grade_points("A-"), 3.7, 1e-12);
+    CHECK_NEAR(grade_points("B+"), 3.3, 1e-12);
+    CHECK_NEAR(grade_points("C-"), 1.7, 1e-12);
+    CHECK_NEAR(grade_points("F"), 0.0, 0);
+    CHECK_NEAR(grade_points("Z"), -1.0, 0);
+    CHECK_INT(char_class('a'), 11);
+    CHECK_INT(char_class('u'), 11);
+    CHECK_INT(char_class('y'), 1);
+    CHECK_INT(char_class('7'), 107);
+    CHECK_INT(char_class(' '), -1);
+    CHECK_INT(char_class('Q'), 0);
+    const char *t1[] = {"2", "1", "+", "3", "*"};
+    CHECK_INT(eval_rpn(t1, 5), 9);
+    const char *t2[] = {"4", "13", "5", "/", "+"};
+    CHECK_INT(eval_rpn(t2, 5), 6);
+    const char *t3[] = {"10", "6", "9", "3", "+", "-11", "*", "/", "*", "17", "+", "5", "+"};
+    CHECK_INT(eval_rpn(t3, 13), 22);
+    END_CHECKS();
+}

@@ -1,0 +1,81 @@
+#include <stdbool.h>
+#include <stdlib.h>
+#include "../check.h"
+
+bool will_it_fly(const int *q, int n, int w);
+int smallest_change(const int *arr, int n);
+const char **total_match(const char **lst1, int n1, const char **lst2, int n2, int *out_n);
+bool is_multiply_prime(int a);
+bool is_simple_power(int x, int n);
+bool iscube(int a);
+bool iscube_round(int a);
+
+int main(void) {
+    CHECK_INT(will_it_fly((int[]){3, 2, 3}, 3, 9), 1);
+    CHECK_INT(will_it_fly((int[]){1, 2}, 2, 5), 0);
+    CHECK_INT(will_it_fly((int[]){3}, 1, 5), 1);
+    CHECK_INT(will_it_fly((int[]){3, 2, 3}, 3, 1), 0);
+    CHECK_INT(will_it_fly((int[]){1, 2, 3}, 3, 6), 0);
+    CHECK_INT(will_it_fly((int[]){5}, 1, 5), 1);
+    CHECK_INT(smallest_change((int[]){1, 2, 3, 5, 4, 7, 9, 6}, 8), 4);
+    CHECK_INT(smallest_change((int[]){1, 2, 3, 4, 3, 2, 2}, 7), 1);
+    CHECK_INT(smallest_change((int[]){1, 4, 2}, 3), 1);
+    CHECK_INT(smallest_change((int[]){1, 4, 4, 2}, 4), 1);
+    CHECK_INT(smallest_change((int[]){1, 2, 3, 2, 1}, 5), 0);
+    CHECK_INT(smallest_change((int[]){3, 1, 1, 3}, 4), 0);
+    CHECK_INT(smallest_change((int[]){1}, 1), 0);
+    CHECK_INT(smallest_change((int[]){0, 1}, 2), 1);
+    int n;
+    const char *a1[] = {"hi", "admin"}, *a2[] = {"hi", "hi"}, *a3[] = {"hi", "hi", "admin", "project"};
+    const char **r = total_match(NULL, 0, NULL, 0, &n);
+    CHECK_INT(n, 0); free(r);
+    r = total_match(a1, 2, a2, 2, &n);
+    CHECK_INT(n, 2); CHECK_STR(r[0], "hi"); CHECK_STR(r[1], "hi"); CHECK(r[0] == a2[0]); free(r);
+    r = total_match(a1, 2, a3, 4, &n);
+    CHECK_INT(n, 2); CHECK_STR(r[1], "admin"); free(r);
+    const char *b1[] = {"4"}, *b2[] = {"1", "2", "3", "4", "5"};
+    r = total_match(b1, 1, b2, 5, &n);
+    CHECK_INT(n, 1); CHECK_STR(r[0], "4"); free(r);
+    const char *c1[] = {"hi", "admin"}, *c2[] = {"hI", "hi", "hii"};
+    r = total_match(c1, 2, c2, 3, &n);
+    CHECK_INT(n, 2); free(r);
+    r = total_match(NULL, 0, b2, 5, &n);
+    CHECK_INT(n, 0); free(r);
+    CHECK_INT(is_multiply_prime(5), 0);
+    CHECK_INT(is_multiply_prime(30), 1);
+    CHECK_INT(is_multiply_prime(8), 1);
+    CHECK_INT(is_multiply_prime(10), 0);
+    CHECK_INT(is_multiply_prime(125), 1);
+    CHECK_INT(is_multiply_prime(3 * 5 * 7), 1);
+    CHECK_INT(is_multiply_prime(3 * 6 * 7), 0);
+    CHECK_INT(is_multiply_prime(9 * 9 * 9), 0);
+    CHECK_INT(is_multiply_prime(11 * 9 * 9), 0);
+    CHECK_INT(is_multiply_prime(11 * 13 * 7), 1);
+    CHECK_INT(is_simple_power(1, 4), 1);
+    CHECK_INT(is_simple_power(2, 2), 1);
+    CHECK_INT(is_simple_power(8, 2), 1);
+    CHECK_INT(is_simple_power(3, 2), 0);
+    CHECK_INT(is_simple_power(3, 1), 0);
+    CHECK_INT(is_simple_power(5, 3), 0);
+    CHECK_INT(is_simple_power(16, 2), 1);
+    CHECK_INT(is_simple_power(143214, 16), 0);
+    CHECK_INT(is_simple_power(4, 2), 1);
+    CHECK_INT(is_simple_power(9, 3), 1);
+    CHECK_INT(is_simple_power(16, 4), 1);
+    CHECK_INT(is_simple_power(24, 2), 0);
+    CHECK_INT(is_simple_power(128, 4), 0);
+    CHECK_INT(is_simple_power(12, 6), 0);
+    CHECK_INT(iscube(1), 1);
+    CHECK_INT(iscube(2), 0);
+    CHECK_INT(iscube(-1), 1);
+    CHECK_INT(iscube(64), 1);
+    CHECK_INT(iscube(180), 0);
+    CHECK_INT(iscube(1000), 1);
+    CHECK_INT(iscube(0), 1);
+    CHECK_INT(iscube(1729), 0);
+    CHECK_INT(iscube_round(-1331), 1);
+    CHECK_INT(iscube_round(1330), 0);
+    CHECK_INT(iscube_round(0), 1);
+    CHECK_INT(iscube_round(1000000), 1);
+    END_CHECKS();
+}
