@@ -212,3 +212,28 @@ def arg_is_single(lf, insn, n: int) -> bool:
     start, idx = _block_of(lf, insn)
     kinds = {is_single(w) for w in last_writers(lf, start, idx, f"xmm{n}")}
     return True in kinds and False not in kinds
+
+
+def returns_first_argument(lf) -> bool:
+    """Whether every ``ret`` returns the incoming %rdi in %rax (``mov %rdi, %rax`` on rdi's entry value).
+
+    That is what gcc and clang emit for a function returning a struct larger than 16 bytes (SysV
+    passes its address in %rdi and returns it in %rax; AAPCS64 passes it in x8), and also what a
+    ``strcpy``-style function returning its first pointer argument looks like.  The two cannot be
+    told apart from the code, so the caller warns instead of guessing.
+    """
+    preds = _preds(lf)
+    rets = [(s, insns) for s, insns in lf.blocks.items()
+            if insns and (insns[-1].mnemonic.startswith("ret") or insns[-1].mnemonic.endswith(" ret"))]
+    if not rets:
+        return False
+    for start, insns in rets:
+        for w in last_writers(lf, start, len(insns) - 1, "rax", preds):
+            ops = w.cs.operands if w is not None else ()
+            if w is None or w.mnemonic != "mov" or len(ops) != 2 or ops[1].type != 1 \
+                    or w.cs.reg_name(ops[1].reg) != "rdi" or w.cs.reg_name(ops[0].reg) != "rax":
+                return False
+            s, i = _block_of(lf, w)
+            if any(x is not None for x in last_writers(lf, s, i, "rdi", preds)):
+                return False
+    return True
