@@ -8,6 +8,7 @@ DEMO_TARGET ?= aarch64-linux-gnu
 DEMO_DIR    := build/demo
 PYTEST_ARGS ?= -n 2
 LIT_ARGS    ?= -sv
+BENCH_ARGS  ?=
 
 .PHONY: all setup demo test pytest lit lint bench clean distclean
 
@@ -42,10 +43,11 @@ lit: setup
 lint: setup
 	$(VENV)/bin/ruff check crt_cc tests
 
+# Not part of 'make test': builds bench/programs natively and through crt-cc, measures
+# them under qemu and rewrites docs/results/bench-<arch>.{md,json,png} (docs/benchmarks.md).
+# bench/setup.sh (run by the runner) fetches qemu-plugin.h and zlib from Debian sources.
 bench: setup
-	@if $(PY) -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("crt_cc.bench") is None)'; then \
-	  $(PY) -m crt_cc.bench; \
-	else echo "bench: crt_cc.bench does not exist yet"; fi
+	$(PY) -m crt_cc.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build .pytest_cache .ruff_cache

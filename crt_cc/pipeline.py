@@ -171,6 +171,7 @@ class CrtSettings:
     report: str | None = None
     opt_level: int = 2
     keep_temps: bool = False
+    exact_nan: bool = False    # --crt-exact-nan
 
 
 @dataclass
@@ -772,7 +773,7 @@ class Pipeline:
         from .engines import lift  # lazy: the engine pulls in llvmlite/capstone
 
         opts = lift.TranslateOptions(source_file=display, source_isa=isa,
-                                     opt_level=self.plan.crt.opt_level,
+                                     opt_level=self.plan.crt.opt_level, exact_nan=self.plan.crt.exact_nan,
                                      prototypes_file=self.plan.crt.prototypes)
         try:
             text = lift.translate_object(obj, self.target, opts)

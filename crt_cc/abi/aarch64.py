@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from ..lift.ir import F64, I64
 
-NATIVE_RET = "{ i64, i64, double, double }"
-# Which SysV result register each element of NATIVE_RET comes from / goes to.
+# x0, x1, d0-d3.  d2/d3 only carry the last two floats of a four-float HFA result (below).
+NATIVE_RET = "{ i64, i64, double, double, double, double }"
+# Which SysV result register each element of NATIVE_RET comes from at a call.
 NATIVE_RET_REGS = ("rax", "rdx", "xmm0", "xmm1")
 # AAPCS64 reads a float argument from the low half of a d register: no boxing needed.
 NAN_BOX_FLOATS = False
@@ -41,6 +42,18 @@ def entry_params(n_stack_words: int) -> list[str]:
 def universal_return(live: set[str]) -> tuple[str, tuple[str, ...]]:
     """Return shape of a native call or entry point (x0, x1, d0, d1 always fit in registers)."""
     return NATIVE_RET, NATIVE_RET_REGS
+
+
+def entry_return(live: set[str], single: bool) -> tuple[str, tuple[str, ...]]:
+    """Result shape of an entry point and the source of each element (see lift/module.py).
+
+    When the function's result is single precision, SysV packs a float pair in xmm0 (and a
+    third/fourth float in xmm1) where AAPCS64 uses s0-s3: spreading the 32-bit halves over
+    d0-d3 is exact for a float, a ``{float, float}`` and up to four floats, and costs nothing.
+    """
+    if single:
+        return NATIVE_RET, ("rax", "rdx", "xmm0", "xmm0.hi", "xmm1", "xmm1.hi")
+    return NATIVE_RET, ("rax", "rdx", "xmm0", "xmm1", "zero", "zero")
 
 
 def split_stack_words(n_stack_words: int) -> tuple[int, int]:

@@ -36,6 +36,19 @@ def universal_return(live: set[str]) -> tuple[str, tuple[str, ...]]:
     return "{ i64, double }", ("rax", "xmm0")
 
 
+def entry_return(live: set[str], single: bool) -> tuple[str, tuple[str, ...]]:
+    """Result shape of an entry point and the source of each element (see lift/module.py).
+
+    Singles are NaN-boxed; a single-precision result that SysV packs in xmm0 as a float pair
+    goes to fa0/fa1 as LP64D returns ``{float, float}``.
+    """
+    if single and live <= {"xmm0", "xmm1"} and live:
+        return "{ double, double }", ("xmm0.box", "xmm0.hi.box")
+    if single:
+        return "{ i64, double }", ("rax", "xmm0.box")
+    return universal_return(live)
+
+
 def _fp_flattening(t) -> list[tuple[str, int]] | None:
     """Fields of a struct passed by the hardware floating-point convention, else None."""
     if t.kind != "struct" or t.size > 16 or not t.leaves or len(t.leaves) > 2:

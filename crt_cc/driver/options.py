@@ -262,6 +262,7 @@ crt-cc options:
   --crt-prototypes=FILE.h           C declarations for functions crossing the boundary
   --crt-report=FILE                 JSON report of what was translated and how
   --crt-opt=N                       LLVM optimisation level for translated code (default 2)
+  --crt-exact-nan                   x86 NaN results bit for bit in SSE arithmetic (slower)
   --crt-keep-temps                  keep intermediate files and print where they are
   --crt-cache-stats, --crt-cache-clear   translation cache control
 """
@@ -284,13 +285,15 @@ class CrtArgs:
     report: str | None = None
     opt_level: int | None = None
     keep_temps: bool = False
+    exact_nan: bool = False
     cache_action: str | None = None     # 'stats' | 'clear'
 
 
 def parse_crt_option(arg: str, crt: CrtArgs) -> None:
     """Apply one ``--crt-*`` option; unknown ones are errors (they would otherwise reach gcc)."""
     name, eq, value = arg.partition("=")
-    flags = {"--crt-via-x86": "via_x86", "--crt-via-source": "via_source", "--crt-keep-temps": "keep_temps"}
+    flags = {"--crt-via-x86": "via_x86", "--crt-via-source": "via_source", "--crt-keep-temps": "keep_temps",
+             "--crt-exact-nan": "exact_nan"}
     valued = {"--crt-source", "--crt-engine", "--crt-model", "--crt-prototypes", "--crt-report", "--crt-opt"}
     if name in flags and not eq:
         setattr(crt, flags[name], True)
@@ -698,7 +701,7 @@ def build_plan(a: CcArgs, target: Target, prog: str = "crt-cc") -> Plan:
         jobs=jobs,
         link=link,
         tools=tools,
-        crt=CrtSettings(engine=crt.engine, model_dir=crt.model_dir, prototypes=crt.prototypes,
+        crt=CrtSettings(engine=crt.engine, model_dir=crt.model_dir, prototypes=crt.prototypes, exact_nan=crt.exact_nan,
                         report=crt.report, opt_level=2 if crt.opt_level is None else crt.opt_level,
                         keep_temps=crt.keep_temps),
         verbose=a.verbose,
@@ -884,7 +887,7 @@ def build_as_plan(a: AsArgs, target: Target, prog: str = "crt-as") -> Plan:
     return Plan(
         jobs=[job],
         tools=ToolArgs(host_as=a.host_as),
-        crt=CrtSettings(engine=crt.engine, model_dir=crt.model_dir, prototypes=crt.prototypes,
+        crt=CrtSettings(engine=crt.engine, model_dir=crt.model_dir, prototypes=crt.prototypes, exact_nan=crt.exact_nan,
                         report=crt.report, opt_level=2 if crt.opt_level is None else crt.opt_level,
                         keep_temps=crt.keep_temps),
         verbose=a.verbose,

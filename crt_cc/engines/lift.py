@@ -19,6 +19,7 @@ class TranslateOptions:
     source_isa: str = "x86_64"            # x86_64 | i386 | riscv64
     opt_level: int = 2                    # LLVM optimisation level for the emitted code
     prototypes_file: str | None = None    # --crt-prototypes=FILE.h
+    exact_nan: bool = False               # --crt-exact-nan: x86 NaN results in SSE arithmetic
     warnings: list[str] = field(default_factory=list)   # filled by the engine
     report: list[dict] = field(default_factory=list)    # per-function records for --crt-report
 

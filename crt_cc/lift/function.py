@@ -214,7 +214,7 @@ class FunctionLifter:
         linkage = "internal"
         header = f'define {linkage} {INTERNAL_RET} {self.ctx.internal_name(fn)}({", ".join(params)})'
         attrs = " #0" if self.ctx.uses_returns_twice(fn) else ""
-        hint = results.return_hint(self) if self.ctx.native.SHAPE_FROM_CODE else (set(), False)
+        hint = results.return_hint(self)
         if fn.exported and fn.name not in self.ctx.prototypes and results.returns_first_argument(self):
             self.ctx.options.warnings.append(
                 f"'{fn.name}' returns its first argument register (%rdi): if it returns a struct larger "

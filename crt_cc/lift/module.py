@@ -544,21 +544,27 @@ class ModuleLifter:
             lines.append("  ret fp128 %st0")
         else:
             live, ret_float = ret_hint
-            ret_ty, regs = self.native.universal_return(live)
+            ret_ty, sources = self.native.entry_return(live, ret_float)
             agg = "undef"
-            for k, reg in enumerate(regs):
+            for k, src in enumerate(sources):
+                reg, *mods = src.split(".")
                 if reg in ("rax", "rdx"):
                     lines.append(f"  %e{k} = extractvalue {INTERNAL_RET} %r, {0 if reg == 'rax' else 1}")
                     ety = "i64"
+                elif reg == "zero":
+                    lines.append(f"  %e{k} = fadd double 0.0, 0.0")
+                    ety = "double"
                 else:
                     lines.append(f"  %xr{k} = extractvalue {INTERNAL_RET} %r, {2 if reg == 'xmm0' else 3}")
                     lines.append(f"  %xl{k} = extractelement {V2I64} %xr{k}, i32 0")
-                    if reg == "xmm0" and ret_float and self.native.NAN_BOX_FLOATS:
-                        lines.append(f"  %xb{k} = or i64 %xl{k}, -4294967296")   # NaN-box the single
-                        src = f"%xb{k}"
-                    else:
-                        src = f"%xl{k}"
-                    lines.append(f"  %e{k} = bitcast i64 {src} to double")
+                    val = f"%xl{k}"
+                    if "hi" in mods:            # the second float of a packed pair
+                        lines.append(f"  %xh{k} = lshr i64 {val}, 32")
+                        val = f"%xh{k}"
+                    if "box" in mods:           # NaN-box the single (RISC-V)
+                        lines.append(f"  %xb{k} = or i64 {val}, -4294967296")
+                        val = f"%xb{k}"
+                    lines.append(f"  %e{k} = bitcast i64 {val} to double")
                     ety = "double"
                 lines.append(f"  %o{k} = insertvalue {ret_ty} {agg}, {ety} %e{k}, {k}")
                 agg = f"%o{k}"

@@ -259,7 +259,10 @@ class Toolchain:
         cmd, env = crt_cc_command()
         return cls(
             crt_cc=cmd, crt_env=env,
-            crt_flags=[f"--target={TARGET}", *shlex.split(os.environ.get("CRT_DIFFTEST_CRTFLAGS", ""))],
+            # x86 NaN results are checked bit for bit, which needs --crt-exact-nan (the default
+            # keeps the target's NaN sign/payload; everything else is the same code).
+            crt_flags=[f"--target={TARGET}", "--crt-exact-nan",
+                       *shlex.split(os.environ.get("CRT_DIFFTEST_CRTFLAGS", ""))],
             target_cc=os.environ.get("CRT_DIFFTEST_TARGET_CC", "aarch64-linux-gnu-gcc"),
             target_ldflags=shlex.split(os.environ.get("CRT_DIFFTEST_TARGET_LDFLAGS", "")),
             run_prefix=shlex.split(os.environ.get("CRT_DIFFTEST_QEMU", "qemu-aarch64 -L /usr/aarch64-linux-gnu")),

@@ -192,18 +192,39 @@ def x86_nan(lf, r: Val, a: Val, c: Val | None = None) -> Val:
     result where it is a NaN: the first NaN operand, quietened (SSE's rule: the first source
     operand wins whatever the other is), else the default NaN, which on x86 is *negative*
     (0xffc00000 / 0xfff8000000000000).  LLVM leaves NaN payloads unspecified and AArch64's
-    rules differ (SNaN before QNaN; positive default NaN), so this is explicit, branch-free
-    selects: the result's own dependency chain gets one ``fcmp uno`` and one select."""
+    rules differ (SNaN before QNaN; positive default NaN), so the x86 result is computed
+    explicitly -- on a cold path: the common case pays one ``fcmp uno`` and an unlikely branch
+    (off the result's dependency chain), not the selects.
+
+    Only with ``--crt-exact-nan``: even the cold path costs 2-3x on FP-heavy loops (it splits
+    blocks and stops vectorisation, docs/benchmarks.md), and C leaves the sign and payload of a
+    NaN result unspecified.  By default the target's NaN is kept: the same as a native build.
+    """
+    if not lf.ctx.options.exact_nan:
+        return r
     b = lf.b
     elt = r.ty[1:-1].split(" x ")[1] if r.ty.startswith("<") else r.ty
     bits = 32 if elt == F32 else 64
     ity_ = r.ty.replace(elt, ity(bits))
     qbit, dflt = (0x400000, -0x400000) if bits == 32 else (1 << 51, -(1 << 51))
+    isnan = b.fcmp("uno", r, r)
+    if r.ty.startswith("<"):
+        n = int(r.ty[1:].split(" x ")[0])
+        isnan = b.intrinsic(f"llvm.vector.reduce.or.v{n}i1", I1, [isnan])
+    isnan = b.intrinsic("llvm.expect.i1", I1, [isnan, const(I1, 0)])
+    hot = b.cur.label
+    fix = b.new_block()
+    cont = b.new_block()
+    b.terminate(f"br {isnan}, label %{fix.label}, label %{cont.label}")
+    b.position(fix)
     pick = Val(ity_, _splat(ity_, str(dflt)))
     for x in reversed([a] if c is None else [a, c]):
         pick = b.select(b.fcmp("uno", x, x), b.bitcast(x, ity_), pick)
     pick = b.or_(pick, Val(ity_, _splat(ity_, str(qbit))))
-    return b.select(b.fcmp("uno", r, r), b.bitcast(pick, r.ty), r)
+    fixed = b.select(b.fcmp("uno", r, r), b.bitcast(pick, r.ty), r)
+    b.terminate(f"br label %{cont.label}")
+    b.position(cont)
+    return b.op(r.ty, f"phi {r.ty} [ {r.ref}, %{hot} ], [ {fixed.ref}, %{fix.label} ]")
 
 
 def _register_fp():
