@@ -195,6 +195,9 @@ def parse_declarations(text: str, origin: str) -> dict[str, Prototype]:
 _builtin_cache: dict[str, Prototype] | None = None
 
 
+BUILTIN_NAMES = frozenset(re.findall(r"(\w+)\(", BUILTIN_DECLARATIONS))
+
+
 def builtin_prototypes() -> dict[str, Prototype]:
     """Prototypes of the libc/libm functions in :data:`BUILTIN_DECLARATIONS`."""
     global _builtin_cache

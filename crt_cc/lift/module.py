@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..abi import bridge, native_abi
-from ..abi.prototypes import builtin_prototypes, load_prototypes
+from ..abi.prototypes import BUILTIN_NAMES, builtin_prototypes, load_prototypes
 from ..abi.x86_64 import INTERNAL_RET, N_XMM_ARGS, internal_name
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
@@ -60,8 +60,7 @@ class ModuleLifter:
         self.tags: dict[tuple[int, int], int] = {}     # (code section, offset) -> tag
         self.tables: list[JumpTable] = []
         self.data_globals: dict[int, str] = {}
-        self.prototypes: dict = {}                   # --crt-prototypes: calls and definitions
-        self.call_prototypes: dict = {}              # also the built-in libc/libm ones: calls only
+        self.prototypes: dict = {}                   # --crt-prototypes (built-in ones: calls only)
         self.native = native_abi(target)              # the target's calling convention (abi/)
         self.typed_externals: dict = {}              # name -> Prototype used at its call sites
 
@@ -69,7 +68,6 @@ class ModuleLifter:
     def prepare(self) -> None:
         obj = self.obj
         self.prototypes = load_prototypes(self.options.prototypes_file)
-        self.call_prototypes = {**builtin_prototypes(), **self.prototypes}
         self.functions = find_functions(obj)
         for fn in self.functions:
             decode_function(obj, fn)
@@ -214,7 +212,9 @@ class ModuleLifter:
         like fixed ones) unless their fixed part needs a prototype; printf-family calls are typed
         from their format strings instead.
         """
-        proto = self.call_prototypes.get(name) if name else None
+        proto = self.prototypes.get(name) if name else None
+        if proto is None and name in BUILTIN_NAMES:     # parsed only when such a call exists
+            proto = builtin_prototypes()[name]
         if proto is None or proto.variadic:
             return None
         self.typed_externals[name] = proto
