@@ -28,6 +28,10 @@ NATIVE_RET_REGS = ("rax", "rdx", "xmm0", "xmm1")
 NAN_BOX_FLOATS = False
 # The result shape is fixed (x0, x1, d0, d1), so no recovery from the code is needed.
 SHAPE_FROM_CODE = False
+# AAPCS64 leaves the upper bits of a 32-bit argument or result unspecified.
+SEXT_INT32 = False
+# glibc's aarch64 _setjmp writes 180 bytes: it fits the 200 bytes x86 code allocates.
+JMP_BUF_SIZE = 180
 N_INT_REGS = 8
 N_FP_REGS = 8
 X86_INT_REGS = 6
@@ -44,14 +48,14 @@ def universal_return(live: set[str]) -> tuple[str, tuple[str, ...]]:
     return NATIVE_RET, NATIVE_RET_REGS
 
 
-def entry_return(live: set[str], single: bool) -> tuple[str, tuple[str, ...]]:
+def entry_return(hint) -> tuple[str, tuple[str, ...]]:
     """Result shape of an entry point and the source of each element (see lift/module.py).
 
     When the function's result is single precision, SysV packs a float pair in xmm0 (and a
     third/fourth float in xmm1) where AAPCS64 uses s0-s3: spreading the 32-bit halves over
     d0-d3 is exact for a float, a ``{float, float}`` and up to four floats, and costs nothing.
     """
-    if single:
+    if hint.single:
         return NATIVE_RET, ("rax", "rdx", "xmm0", "xmm0.hi", "xmm1", "xmm1.hi")
     return NATIVE_RET, ("rax", "rdx", "xmm0", "xmm1", "zero", "zero")
 

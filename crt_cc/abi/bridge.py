@@ -55,14 +55,20 @@ def _scalar_to_word(b: FunctionBuilder, t: CType, v: Val) -> Val:
     return b.resize(v, 64)
 
 
-def _word_to_scalar(b: FunctionBuilder, t: CType, w: Val) -> Val:
+def _word_to_scalar(b: FunctionBuilder, t: CType, w: Val, nat=None) -> Val:
     if t.kind == "float":
         return b.bitcast(b.trunc(w, "i32"), F32)
     if t.kind == "double":
         return b.bitcast(w, F64)
-    if t.kind == "int" and t.size < 8:      # normalise narrow results as the native ABI's callers expect
-        return b.resize(b.trunc(w, ity(8 * t.size)), 64, signed=t.signed)
+    if t.kind == "int" and t.size < 8:      # normalise narrow values as the native ABI expects
+        return _narrow_int(b, t, w, nat)
     return w
+
+
+def _narrow_int(b: FunctionBuilder, t: CType, w: Val, nat) -> Val:
+    """A narrow integer extended per its type; on LP64 RISC-V 32-bit values are then sign-extended."""
+    v = b.resize(b.trunc(w, ity(8 * t.size)), 32 if nat is not None and nat.SEXT_INT32 else 64, signed=t.signed)
+    return b.sext(v, I64) if v.ty != I64 else v
 
 
 def _xmm_low(b: FunctionBuilder, w: Val) -> Val:
@@ -162,7 +168,7 @@ def entry_adapter(nat, proto: Prototype, name: str, linkage: str, internal: str,
         cls = sysv_classes(proto.ret)
         w = b.extractvalue(res, 0, I64) if cls[0] == "INTEGER" else \
             b.extract(b.extractvalue(res, 2, V2I64), 0)
-        b.terminate(f"ret {_word_to_scalar(b, proto.ret, w)}")
+        b.terminate(f"ret {_word_to_scalar(b, proto.ret, w, nat)}")
     else:
         img = b.alloca(f"[{max(16, _words(proto.ret) * 8)} x i8]", align=16)
         _store_sysv_result(b, sysv_classes(proto.ret), res, img)
@@ -237,7 +243,7 @@ def native_call(lf, nat, proto: Prototype, callee: str, base: Val, tail: bool) -
                     words.append(b.extract(lf.get_xmm(xi), 0))
                     xi += 1
             if t.kind != "struct":
-                args.append(_word_to_native(b, t, words[0]))
+                args.append(_word_to_native(b, t, words[0], nat))
                 continue
             img = b.alloca(f"[{max(16, len(words) * 8)} x i8]", align=16)
             for k, w in enumerate(words):
@@ -255,7 +261,7 @@ def native_call(lf, nat, proto: Prototype, callee: str, base: Val, tail: bool) -
         elif t.kind == "struct":
             args.extend([b.load(ty, b.gep(p, const(I64, off))) for ty, off in pcs])
         else:
-            args.append(_word_to_native(b, t, b.load(I64, p, 8)))
+            args.append(_word_to_native(b, t, b.load(I64, p, 8), nat))
     ret_ty, ret_pieces = nat.return_pieces(proto.ret)
     fnty = f"{ret_ty} ({', '.join(a.ty.split(' ')[0] if a.ty.startswith('ptr ') else a.ty for a in args)})"
     res = b.call(ret_ty, callee, args, fnty=fnty)
@@ -303,10 +309,12 @@ def native_call(lf, nat, proto: Prototype, callee: str, base: Val, tail: bool) -
         st_push(lf, st0, after_call=True)
 
 
-def _word_to_native(b: FunctionBuilder, t: CType, w: Val) -> Val:
+def _word_to_native(b: FunctionBuilder, t: CType, w: Val, nat=None) -> Val:
     if t.kind == "float":
         return b.bitcast(b.trunc(w, "i32"), F32)
     if t.kind == "double":
         return b.bitcast(w, F64)
+    if t.kind == "int" and t.size < 8 and nat is not None and nat.SEXT_INT32:
+        return _narrow_int(b, t, w, nat)
     return w
 

@@ -25,28 +25,36 @@ from .aarch64 import N_FP_REGS, N_INT_REGS, X86_INT_REGS, entry_params, split_st
 
 NAN_BOX_FLOATS = True
 SHAPE_FROM_CODE = True
+# 32-bit integer arguments and results are sign-extended to 64 bits (LP64 psABI).
+SEXT_INT32 = True
+# glibc's riscv64 __jmp_buf is 208 bytes (pc, s0-s11, sp, fs0-fs11) plus the signal mask:
+# more than the 200 bytes x86 code allocates.
+JMP_BUF_SIZE = 344
 
 
 def universal_return(live: set[str]) -> tuple[str, tuple[str, ...]]:
     """Two-register result shape covering the SysV result registers in ``live``."""
-    if "xmm1" in live:
+    if "xmm1" in live and "rax" not in live:
         return "{ double, double }", ("xmm0", "xmm1")
     if "rdx" in live:
         return "{ i64, i64 }", ("rax", "rdx")
     return "{ i64, double }", ("rax", "xmm0")
 
 
-def entry_return(live: set[str], single: bool) -> tuple[str, tuple[str, ...]]:
+def entry_return(hint) -> tuple[str, tuple[str, ...]]:
     """Result shape of an entry point and the source of each element (see lift/module.py).
 
     Singles are NaN-boxed; a single-precision result that SysV packs in xmm0 as a float pair
-    goes to fa0/fa1 as LP64D returns ``{float, float}``.
+    goes to fa0/fa1 as LP64D returns ``{float, float}``; a 32-bit integer result is
+    sign-extended, as LP64 requires of every 32-bit value (x86 zero-extends).
     """
-    if single and live <= {"xmm0", "xmm1"} and live:
+    rax = "rax.sext32" if hint.int32 else "rax"
+    if hint.single and hint.live and hint.live <= {"xmm0", "xmm1"}:
         return "{ double, double }", ("xmm0.box", "xmm0.hi.box")
-    if single:
-        return "{ i64, double }", ("rax", "xmm0.box")
-    return universal_return(live)
+    if hint.single:
+        return "{ i64, double }", (rax, "xmm0.box")
+    ty, regs = universal_return(hint.live)
+    return ty, tuple(rax if r == "rax" else r for r in regs)
 
 
 def _fp_flattening(t) -> list[tuple[str, int]] | None:

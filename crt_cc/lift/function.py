@@ -35,13 +35,19 @@ FRAME_ABOVE = 512
 # When the address of the incoming argument area escapes (va_start, a by-value struct passed on
 # by pointer) or is indexed, the extent read is unknown: copy in as much as the frame allows.
 ARG_COPY_MAX = FRAME_ABOVE - 16
+# Below a dynamic stack allocation: room for the pushes and outgoing stack arguments that follow.
+DYNAMIC_SLACK = 512
+# libgcc's 128-bit helpers return rax:rdx even when the code only passes the result on (ret).
+INT128_RESULT = {"__divti3", "__udivti3", "__modti3", "__umodti3", "__multi3", "__fixdfti", "__fixunsdfti",
+                 "__fixsfti", "__fixunssfti", "__fixxfti", "__fixunsxfti", "__ashlti3", "__ashrti3", "__lshrti3"}
+SETJMP = {"_setjmp", "setjmp", "__sigsetjmp", "sigsetjmp"}
+LONGJMP = {"longjmp", "_longjmp", "siglongjmp", "__longjmp_chk"}
 
 
 class Lifted:
     """What the module needs to know about a lifted function."""
 
-    def __init__(self, text: str, n_stack_words: int, variadic: bool,
-                 ret_hint: tuple[set[str], bool] = (set(), False)):
+    def __init__(self, text: str, n_stack_words: int, variadic: bool, ret_hint=None):
         self.text = text
         self.n_stack_words = n_stack_words
         self.variadic = variadic
@@ -234,7 +240,19 @@ class FunctionLifter:
                     if parts[0] in ("lock", "notrack", "bnd") else SEMANTICS.get(" ".join(parts[:2]))
         if handler is None:
             raise self.unsupported()
+        ops = insn.cs.operands
+        dynamic = m == "sub" and len(ops) == 2 and ops[0].type == x86.X86_OP_REG \
+            and ops[1].type == x86.X86_OP_REG and insn.cs.reg_name(ops[0].reg) == "rsp"
+        old_rsp = self.rsp_value() if dynamic else None
         handler(self, insn)
+        if dynamic:
+            # VLA/alloca (`sub %reg, %rsp`): the area below the recovered frame must be real
+            # native stack memory, or LLVM's own stack objects and callees' frames overlap it.
+            # A dynamic alloca of the size, plus room below for pushes and outgoing arguments.
+            b = self.b
+            size = b.sub(old_rsp, self.get64(RSP))
+            p = b.op(PTR, f"alloca i8, i64 {b.add(size, const(I64, DYNAMIC_SLACK)).ref}, align 64")
+            self.set64(RSP, b.ptrtoint(b.gep(p, const(I64, DYNAMIC_SLACK))))
 
     # ------------------------------------------------------------------ registers
     def get64(self, reg: int) -> Val:
@@ -691,7 +709,21 @@ class FunctionLifter:
                 b.terminate("unreachable")
             return
         k = self.outgoing_stack_words() if not tail else self.max_arg_words_for_tail()
+        nat = self.ctx.native
         ints = [self.get64(r) for r in INTERNAL_PARAM_GPRS[:6]]
+        if nat.SEXT_INT32:
+            for n, reg in enumerate(("rdi", "rsi", "rdx", "rcx", "r8", "r9")):
+                if results.arg_is_int32(self, self.insn, reg):
+                    ints[n] = b.sext(b.trunc(ints[n], I32), I64)
+        if nat.JMP_BUF_SIZE > 200 and name in SETJMP:
+            # The x86 jmp_buf (200 bytes) is too small for the native one: the native buffer
+            # lives in this frame (setjmp's context is only valid while it lives) and the x86
+            # buffer holds its address.
+            nb = b.alloca(f"[{nat.JMP_BUF_SIZE} x i8]", align=16)
+            b.store(b.ptrtoint(nb), b.inttoptr(ints[0]))
+            ints[0] = b.ptrtoint(nb)
+        elif nat.JMP_BUF_SIZE > 200 and name in LONGJMP:
+            ints[0] = b.load(I64, b.inttoptr(ints[0]))
         if name in varargs.VA_LIST_FUNCS:
             idx = varargs.VA_LIST_FUNCS[name]
             ints[idx] = self.convert_va_list(ints[idx])
@@ -699,7 +731,6 @@ class FunctionLifter:
         base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
         words = [b.load(I64, b.gep(base, const(I64, 8 * w))) for w in range(k)]
         words += [Val(I64, "undef")] * max(0, 2 - k)
-        nat = self.ctx.native
         fps = []
         for n in range(N_XMM_ARGS):
             low = b.extract(self.get_xmm(n), 0)
@@ -714,6 +745,8 @@ class FunctionLifter:
         # adapters' signature, so LLVM sees identical types when it resolves a function pointer.
         args = ints + words[:2] + fps + words[2:]
         live = results.live_after(self, self.insn) if nat.SHAPE_FROM_CODE and not tail else set()
+        if name in INT128_RESULT:
+            live = {"rax", "rdx"}
         ret_ty, ret_regs = nat.universal_return(live)
         fnty = f"{ret_ty} ({', '.join(a.ty for a in args)})"
         if typed is not None:

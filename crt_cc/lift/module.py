@@ -21,6 +21,7 @@ from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter
 from .ir import F64, I64, PTR, V2I64, Val, const, vec
 from .regs import RDI, cc_of
+from .results import ReturnHint, propagate_int32
 
 R_X86_64_64, R_PC32, R_PLT32, R_GOTPCREL, R_32, R_32S = 1, 2, 4, 9, 10, 11
 R_TLSGD, R_TLSLD, R_DTPOFF32, R_GOTTPOFF, R_TPOFF32, R_PC64 = 19, 20, 21, 22, 23, 24
@@ -509,7 +510,7 @@ class ModuleLifter:
 
     # ------------------------------------------------------------------ adapters
     def _adapter(self, fn: Function, name: str, linkage: str, n_words: int,
-                 ret_hint: tuple[set[str], bool] = (set(), False)) -> str:
+                 ret_hint: ReturnHint | None = None) -> str:
         """Native entry point that calls the lifted body with SysV registers.
 
         ``ret_hint``: the SysV result registers the function writes itself before ``ret`` and
@@ -543,12 +544,16 @@ class ModuleLifter:
             lines.append(f"  %st0 = extractvalue {INTERNAL_RET} %r, 4")
             lines.append("  ret fp128 %st0")
         else:
-            live, ret_float = ret_hint
-            ret_ty, sources = self.native.entry_return(live, ret_float)
+            ret_ty, sources = self.native.entry_return(ret_hint or ReturnHint())
             agg = "undef"
             for k, src in enumerate(sources):
                 reg, *mods = src.split(".")
-                if reg in ("rax", "rdx"):
+                if reg in ("rax", "rdx") and "sext32" in mods:
+                    lines.append(f"  %w{k} = extractvalue {INTERNAL_RET} %r, 0")
+                    lines.append(f"  %v{k} = trunc i64 %w{k} to i32")
+                    lines.append(f"  %e{k} = sext i32 %v{k} to i64")
+                    ety = "i64"
+                elif reg in ("rax", "rdx"):
                     lines.append(f"  %e{k} = extractvalue {INTERNAL_RET} %r, {0 if reg == 'rax' else 1}")
                     ety = "i64"
                 elif reg == "zero":
@@ -620,6 +625,7 @@ class ModuleLifter:
             if name.startswith((".init_array", ".fini_array", ".preinit_array", ".ctors", ".dtors")) \
                     or not name.startswith((".data", ".rodata", ".bss", ".tdata", ".tbss")):
                 used.append(g)
+        propagate_int32({name: res.ret_hint for name, res in lifted.items()})
         for fn in self.functions:
             res = lifted[fn.name]
             words = res.n_stack_words

@@ -13,11 +13,65 @@ CFG analyses over the decoded function answer what those crossings need:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .regs import GPR_NAMES, SUBREGS
 
 RESULT_REGS = ("rax", "rdx", "xmm0", "xmm1")
+_SELF_IDIOMS = {"xor", "pxor", "xorps", "xorpd", "sub", "psubb", "psubw", "psubd", "psubq",
+                "pcmpeqb", "pcmpeqw", "pcmpeqd", "pcmpeqq"}
+
+
+@dataclass
+class ReturnHint:
+    """What the code shows about a function's result (see :func:`return_hint`)."""
+
+    live: set[str] = field(default_factory=set)   # result registers the returns carry
+    single: bool = False                          # xmm0 holds a single-precision value
+    int32: bool = False                           # rax was last written as a 32-bit value (eax)
+    rax_from: set[str] = field(default_factory=set)   # translated functions whose result is returned
+
+
 _SINGLE_SUFFIXES = ("ss",)
 _DOUBLE_SUFFIXES = ("sd", "pd")
+_SUB32 = {"eax": "rax", "ecx": "rcx", "edx": "rdx", "ebx": "rbx", "esi": "rsi", "edi": "rdi", "ebp": "rbp",
+          **{f"r{i}d": f"r{i}" for i in range(8, 16)}}
+
+
+def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) -> bool | None:
+    """Whether ``w`` leaves ``reg`` holding a 32-bit value (True), a 64-bit one (False), or either.
+
+    Either (None): zeroing idioms and ``mov $imm`` of a non-negative 31-bit constant (the same at
+    both widths).  ``movl %edi, %edi`` is the compilers' zero-extension of an unsigned int to a
+    64-bit value (False); a 32-bit copy from another register is followed to that register's
+    writers; ``movl $-1, %eax`` is taken as an int, far more common than a zero-extended constant.
+    """
+    ops = w.cs.operands
+    if w.mnemonic in _SELF_IDIOMS and len(ops) == 2 and ops[0].type == 1 and ops[1].type == 1 \
+            and ops[0].reg == ops[1].reg:
+        return None
+    if w.mnemonic == "mov" and len(ops) == 2 and ops[1].type == 1 and ops[0].size == 4:
+        if ops[0].reg == ops[1].reg:
+            return False
+        if not follow_copies:
+            return None
+        src = _SUB32.get(w.cs.reg_name(ops[1].reg))
+        if src is None or depth >= 4:
+            return True
+        start, idx = _block_of(lf, w)
+        kinds = {writes_int32(lf, x, src, depth + 1) for x in last_writers(lf, start, idx, src)
+                 if x is not None and not x.mnemonic.startswith("call")}
+        return False if False in kinds else True
+    if w.mnemonic == "mov" and len(ops) == 2 and ops[1].type == 2:
+        if ops[0].size != 4 or 0 <= ops[1].imm < 1 << 31:
+            return None
+        return True
+    try:
+        names = {w.cs.reg_name(r) for r in w.cs.regs_access()[1]}
+    except Exception:
+        return False
+    sub32 = {v: k for k, v in _SUB32.items()}
+    return sub32.get(reg) in names
 
 
 def _canon(name: str) -> str:
@@ -46,9 +100,9 @@ def _access(insn) -> tuple[set[str], set[str]]:
             rw = ({_canon(insn.cs.reg_name(r)) for r in rd}, {_canon(insn.cs.reg_name(r)) for r in wr})
         except Exception:   # capstone cannot tell: assume everything is read, nothing written
             rw = (set(RESULT_REGS) | {f"xmm{i}" for i in range(8)}, set())
-        # xor/pxor/xorps of a register with itself reads nothing
+        # xor/pxor/xorps/pcmpeq of a register with itself reads nothing (zero/all-ones idioms)
         ops = insn.cs.operands
-        if m in ("xor", "pxor", "xorps", "xorpd", "sub", "psubd", "psubq") and len(ops) == 2 \
+        if m in _SELF_IDIOMS and len(ops) == 2 \
                 and ops[0].type == 1 and ops[1].type == 1 and ops[0].reg == ops[1].reg:
             rw = (set(), rw[1])
     insn._rw = rw
@@ -76,8 +130,8 @@ def _block_of(lf, insn) -> tuple[int, int]:
 def live_after(lf, insn) -> set[str]:
     """Result registers (of RESULT_REGS) read after ``insn`` before being written, on some path."""
     start, idx = _block_of(lf, insn)
-    live: set[str] = {"rax"}
-    for reg in RESULT_REGS[1:]:
+    live: set[str] = set()
+    for reg in RESULT_REGS:
         seen: set[int] = set()
         work = [(start, idx + 1)]
         while work and reg not in live:
@@ -141,7 +195,7 @@ def is_single(insn) -> bool | None:
     return None
 
 
-def return_hint(lf) -> tuple[set[str], bool]:
+def return_hint(lf) -> ReturnHint:
     """(result registers the function's returns carry, xmm0 holds a single).
 
     At each ``ret`` the result registers last written by the function itself (not by a call) are
@@ -154,15 +208,23 @@ def return_hint(lf) -> tuple[set[str], bool]:
     written: set[str] = set()
     nearest: list[str] = []
     kinds: set[bool | None] = set()
+    rax32: set[bool | None] = set()
+    rax_from: set[str] = set()
     for start, insns in lf.blocks.items():
         if not insns or not insns[-1].mnemonic.startswith("ret") and not insns[-1].mnemonic.endswith(" ret"):
             continue
         best: tuple[int, str] | None = None
         for reg in RESULT_REGS:
             for dist, w in last_writers_with_distance(lf, start, len(insns) - 1, reg, preds):
+                if w is not None and reg == "rax" and w.mnemonic.startswith("call"):
+                    target, _ = lf.ctx.direct_call_target(lf, w, quiet=True)
+                    if target is not None:
+                        rax_from.add(target.name)
                 if w is None or w.mnemonic.startswith("call"):
                     continue
                 written.add(reg)
+                if reg == "rax":
+                    rax32.add(writes_int32(lf, w, "rax"))
                 if reg == "xmm0":
                     kinds.add(is_single(w))
                 if best is None or dist < best[0]:
@@ -180,7 +242,17 @@ def return_hint(lf) -> tuple[set[str], bool]:
         # e.g. only `pxor %xmm0,%xmm0` before ret: decide by the function's own arithmetic
         ops = [is_single(i) for i in lf.fn.insns]
         single = True in ops and False not in ops
-    return live, single
+    return ReturnHint(live, single, True in rax32 and False not in rax32, rax_from)
+
+
+def propagate_int32(hints: dict[str, ReturnHint]) -> None:
+    """A function that returns another translated function's 32-bit result returns a 32-bit value."""
+    changed = True
+    while changed:
+        changed = False
+        for h in hints.values():
+            if not h.int32 and any(hints[n].int32 for n in h.rax_from if n in hints):
+                h.int32 = changed = True
 
 
 def last_writers_with_distance(lf, start: int, idx: int, reg: str, preds) -> list[tuple[int, object]]:
@@ -237,3 +309,17 @@ def returns_first_argument(lf) -> bool:
             if any(x is not None for x in last_writers(lf, s, i, "rdi", preds)):
                 return False
     return True
+
+
+def arg_is_int32(lf, insn, reg: str) -> bool:
+    """Whether integer argument register ``reg`` holds a 32-bit value at call ``insn``.
+
+    x86 zero-extends a 32-bit write; RISC-V's LP64 ABI wants 32-bit values sign-extended, and
+    native RISC-V code compares such arguments at full width.
+    """
+    start, idx = _block_of(lf, insn)
+    # A 32-bit copy into an argument register is as often an unsigned int zero-extended for a
+    # 64-bit parameter (`movl %ebx, %edi; call __popcountdi2`): copies are left alone.
+    kinds = {writes_int32(lf, w, reg, follow_copies=False) for w in last_writers(lf, start, idx, reg) if w is not None
+             and not w.mnemonic.startswith("call")}
+    return True in kinds and False not in kinds
