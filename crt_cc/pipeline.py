@@ -17,7 +17,8 @@ Guarantees the rest of the project (and users' builds) rely on:
 * Diagnostics are compiler-style (``file:line: error: message``); GNU as
   messages about x86 input are rewritten into that form.
 * Heavy imports (llvmlite, capstone) happen only inside the translation engine,
-  which is imported lazily when a job actually translates something.
+  which is imported lazily when a job actually translates something -- a
+  translation cache hit (:mod:`crt_cc.cache`) never imports it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ from dataclasses import dataclass, field
 from . import __version__
 from .diagnostics import CrtError, warn
 from .toolchain.targets import Target, host_tool
+
+TYPE_CHECKING = False     # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from . import cache as crt_cache  # imported where used: native-only builds never need it
 
 # ---------------------------------------------------------------------------
 # The plan (built by crt_cc.driver.options, executed here)
@@ -490,6 +495,10 @@ class Pipeline:
         self.report_warnings: list[dict] = []
         self.report_errors: list[str] = []
         self._counter = 0
+        self._cache: crt_cache.TranslationCache | None = None
+        self._cache_opened = False
+        self._cache_keys: dict[str, str | None] = {}
+        self._engine_cfg: dict[str, object] | None = None
 
     # -- entry -------------------------------------------------------------
 
@@ -531,6 +540,8 @@ class Pipeline:
                     self._error(e)
                     status = 1
         finally:
+            if self._cache is not None:
+                self._cache.close()
             self._write_report(status, report_tmp, report)
             if self.plan.crt.keep_temps:
                 kept = tempfile.mkdtemp(prefix="crt-cc-keep-")
@@ -751,8 +762,8 @@ class Pipeline:
         return self._translate_to_stage(job, outs, obj, job.input.display)
 
     def _translate_to_stage(self, job: Job, outs: Outputs, obj: str, display: str) -> str | None:
-        text = self.translate(obj, display, job.source_isa)
         if job.stage is Stage.ASSEMBLY:
+            text = self.translate(obj, display, job.source_isa)
             if job.output == "-":
                 sys.stdout.write(text)
                 sys.stdout.flush()
@@ -760,16 +771,52 @@ class Pipeline:
                 _write_text(self._final(job, outs, ".s"), text)
             return None
         out = self._final(job, outs, ".o")
-        self._target_assemble(text, out, display, noexecstack=_has_nonexec_stack_note(obj))
+        noexecstack = _has_nonexec_stack_note(obj)
+        # -c: the cache may hold the assembled object itself, which saves the target as run.
+        # Not with --crt-keep-temps, whose point is to leave the translated .s in scratch.
+        okey = None if self.plan.crt.keep_temps else self._object_cache_key(obj, display, job.source_isa,
+                                                                            noexecstack)
+        if okey is not None and self._object_from_cache(okey, obj, display, job.source_isa, out):
+            return out if job.output is None else None
+        tr = self._translate(obj, display, job.source_isa)
+        self._target_assemble(tr.text, out, display, noexecstack=noexecstack)
+        if okey is not None and self._cache is not None:
+            try:
+                with open(out, "rb") as f:
+                    data = f.read()
+            except OSError:
+                pass
+            else:
+                self._cache.put_object(okey, data, tr)
         return out if job.output is None else None
 
     def translate(self, obj: str, display: str, isa: str) -> str:
-        """One x86 object -> target assembly text through the selected engine."""
+        """One x86 object -> target assembly text through the selected engine (or the cache)."""
+        return self._translate(obj, display, isa).text
+
+    def _announce(self, obj: str, display: str, isa: str, note: str = "") -> None:
         if self.plan.verbose or self.plan.dry_run:
             print(f" [translate engine={self.plan.crt.engine} source={isa} target={self.target.triple}"
-                  f" O{self.plan.crt.opt_level}] {display} ({obj})", file=sys.stderr)
+                  f" O{self.plan.crt.opt_level}] {display} ({obj}){note}", file=sys.stderr)
+
+    def _translate(self, obj: str, display: str, isa: str) -> crt_cache.CachedTranslation:
+        """Translate through the engine, unless the cache has this exact translation."""
+        from . import cache as crt_cache
+
         if self.plan.dry_run:
-            return ""
+            self._announce(obj, display, isa)
+            return crt_cache.CachedTranslation("")
+        key = self._cache_key(obj, display, isa)
+        if key is not None and self._cache is not None:
+            found = self._cache.get_translation(key)
+            if found is not None:
+                tr, where = found
+                self._cache.count(hit=True, remote=where == "remote")
+                self._announce(obj, display, isa, f" [cache hit: {where} {key[:16]}]")
+                self._replay(tr, display, cached=True)
+                return tr
+            self._cache.count(hit=False)
+        self._announce(obj, display, isa, f" [cache miss: {key[:16]}]" if key else "")
         from .engines import lift  # lazy: the engine pulls in llvmlite/capstone
 
         opts = lift.TranslateOptions(source_file=display, source_isa=isa,
@@ -778,19 +825,117 @@ class Pipeline:
         try:
             text = lift.translate_object(obj, self.target, opts)
         finally:
-            for rec in opts.report:
-                rec = dict(rec)
-                rec.setdefault("source", display)
-                rec.setdefault("engine", self.plan.crt.engine)
-                self.report_records.append(rec)
-            for w in opts.warnings:
-                self.report_warnings.append({"source": display, "message": w})
-                if ": warning: " in w or re.match(r"^\S+:\d+: warning", w):
-                    if not self.plan.no_warnings:
-                        print(w, file=sys.stderr)
-                else:
-                    self.warn(w, file=display)
-        return text
+            self._replay(crt_cache.CachedTranslation("", opts.report, opts.warnings), display, cached=False)
+        tr = crt_cache.CachedTranslation(text, [dict(r) for r in opts.report], list(opts.warnings))
+        if key is not None and self._cache is not None:
+            self._cache.put_translation(key, tr)
+        return tr
+
+    def _replay(self, tr: crt_cache.CachedTranslation, display: str, cached: bool) -> None:
+        """Report records and warnings of a translation, fresh or from the cache, the same way."""
+        for rec in tr.report:
+            rec = dict(rec)
+            rec.setdefault("source", display)
+            rec.setdefault("engine", self.plan.crt.engine)
+            if cached:
+                rec["cache"] = "hit"
+            self.report_records.append(rec)
+        for w in tr.warnings:
+            self.report_warnings.append({"source": display, "message": w})
+            if ": warning: " in w or re.match(r"^\S+:\d+: warning", w):
+                if not self.plan.no_warnings:
+                    print(w, file=sys.stderr)
+            else:
+                self.warn(w, file=display)
+
+    # -- translation cache --------------------------------------------------------
+
+    def _open_cache(self) -> crt_cache.TranslationCache | None:
+        """The translation cache, opened on first use; None when off or when the engine is replaced.
+
+        A replaced ``translate_object`` (the driver tests substitute a fake) must
+        neither be served real translations nor have its output stored under a
+        real key, so the cache steps aside for anything but the genuine engine.
+        """
+        if not self._cache_opened:
+            self._cache_opened = True
+            from . import cache as crt_cache
+            from .engines import lift  # light: the heavy imports are inside translate_object
+
+            if getattr(lift.translate_object, "__module__", None) == lift.__name__:
+                self._cache = crt_cache.open_cache(warn=self.warn)
+        return self._cache
+
+    def _engine_config(self) -> dict[str, object]:
+        """The engine and whatever configures it (the model engine: its weights' content)."""
+        from . import cache as crt_cache
+
+        if self._engine_cfg is None:
+            self._engine_cfg = {"name": self.plan.crt.engine}
+            if self.plan.crt.engine != "lift" and self.plan.crt.model_dir:
+                self._engine_cfg["model"] = crt_cache.tree_digest(self.plan.crt.model_dir)
+        return self._engine_cfg
+
+    def _cache_key(self, obj: str, display: str, isa: str) -> str | None:
+        """The translation key of ``obj`` (see crt_cc.cache.key), or None without a cache."""
+        from . import cache as crt_cache
+
+        if obj in self._cache_keys:
+            return self._cache_keys[obj]
+        key = None
+        if self._open_cache() is not None:
+            try:
+                with open(obj, "rb") as f:
+                    data = f.read()
+            except OSError:
+                data = None
+            if data is not None:
+                t = self.target
+                crt = self.plan.crt
+                key = crt_cache.translation_key(
+                    data, source_isa=isa,
+                    target={"triple": t.triple, "llvm_triple": t.llvm_triple, "cpu": t.llvm_cpu,
+                            "features": t.llvm_features, "abi": t.llvm_abi, "bits": t.bits},
+                    engine_config=self._engine_config(),
+                    flags={"opt_level": crt.opt_level, "exact_nan": crt.exact_nan,
+                           "prototypes": crt_cache.file_digest(crt.prototypes)},
+                    source={"display": display, "content": crt_cache.file_digest(display)},
+                )
+        self._cache_keys[obj] = key
+        return key
+
+    def _object_cache_key(self, obj: str, display: str, isa: str, noexecstack: bool) -> str | None:
+        """Key of the assembled target object: the translation key plus this machine's target as."""
+        if self.plan.dry_run:
+            return None
+        from . import cache as crt_cache
+
+        key = self._cache_key(obj, display, isa)
+        if key is None:
+            return None
+        try:
+            assembler = crt_cache.tool_identity(self.target.tool("as"))
+        except (CrtError, OSError):
+            return None
+        return crt_cache.object_key(key, assembler, ["--noexecstack"] if noexecstack else [])
+
+    def _object_from_cache(self, okey: str, obj: str, display: str, isa: str, out: str) -> bool:
+        """Write a cached target object to ``out``; False on a miss (then translate as usual)."""
+        assert self._cache is not None
+        found = self._cache.get_object(okey)
+        if found is None:
+            return False
+        data, tr = found
+        try:
+            with open(out, "wb") as f:
+                f.write(data)
+        except OSError:
+            return False
+        self._cache.count(hit=True)
+        key = self._cache_keys.get(obj) or okey
+        self._announce(obj, display, isa, f" [cache hit: object {key[:16]}]")
+        self._replay(tr, display, cached=True)
+        return True
 
     def _target_assemble(self, text: str, out: str, display: str, noexecstack: bool) -> None:
         """Translated assembly -> target object.  A failure here is a crt-cc bug."""

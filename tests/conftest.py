@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
 import pytest
 from helpers import crt_cc_command
+
+# The suite measures the translator, so by default it neither reads nor fills the user's
+# translation cache (tests/test_cache.py points crt-cc at its own directories instead).
+os.environ.setdefault("CRT_CACHE", "off")
 
 
 @pytest.fixture(scope="session")

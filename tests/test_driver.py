@@ -191,10 +191,67 @@ def test_help_lists_crt_options() -> None:
     assert "--crt-via-x86" in proc.stdout and "--crt-report" in proc.stdout
 
 
-def test_cache_options_report_not_implemented_and_succeed() -> None:
-    proc = run_cc("--crt-cache-stats")
-    assert proc.returncode == 0
-    assert "not implemented" in proc.stdout
+def test_cache_stats_alone_prints_the_cache_state_and_succeeds(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    proc = run_cc("--crt-cache-stats", env={"CRT_CACHE_DIR": str(cache_dir), "CRT_CACHE": "on",
+                                            "CRT_CACHE_MAXSIZE": "2G"})
+    assert proc.returncode == 0, proc.stderr
+    lines = {name: value.strip() for name, value in (ln.split("  ", 1) for ln in proc.stdout.splitlines())}
+    assert lines["cache directory"] == str(cache_dir)
+    assert lines["hits"].startswith("0") and lines["misses"] == "0"
+    assert lines["max size"] == "2.0 GB" and lines["state"] == "enabled"
+    assert not cache_dir.exists()           # looking creates nothing
+
+
+def test_cache_stats_say_when_the_cache_is_off(tmp_path: Path) -> None:
+    proc = run_cc("--crt-cache-stats", env={"CRT_CACHE_DIR": str(tmp_path), "CRT_CACHE": "off"})
+    assert proc.returncode == 0 and "disabled (CRT_CACHE=off)" in proc.stdout
+
+
+def test_cache_clear_alone_empties_the_cache_and_succeeds(tmp_path: Path) -> None:
+    from crt_cc.cache import entry
+    from crt_cc.cache.local import LocalStore
+
+    store = LocalStore(str(tmp_path / "cache"))
+    key = "ab" * 32
+    store.put(key, "t", entry.encode(key, {"kind": "text", "report": [], "warnings": []}, b"text"))
+    assert os.path.exists(store.path(key, "t"))
+    proc = run_cc("--crt-cache-clear", env={"CRT_CACHE_DIR": str(tmp_path / "cache")})
+    assert proc.returncode == 0, proc.stderr
+    assert "translation cache cleared: 1 entries" in proc.stdout
+    assert not os.path.exists(store.path(key, "t"))
+
+
+def test_crt_as_cache_options_do_not_wait_for_stdin(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO), CRT_CACHE_DIR=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "-m", "crt_cc.driver.as_", "--crt-cache-stats"], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        status = proc.wait(timeout=60)     # stdin stays open: crt-as must not wait for it
+    finally:
+        proc.kill()
+        out = proc.communicate()[0]
+    assert status == 0 and "cache directory" in out
+
+
+def test_cache_options_take_no_value() -> None:
+    proc = run_cc("--crt-cache-stats=yes")
+    assert proc.returncode == 1
+    assert "unrecognized crt-cc option '--crt-cache-stats=yes'" in proc.stderr
+
+
+@needs_aarch64
+@needs_host_as
+def test_a_substituted_engine_bypasses_the_translation_cache(
+        work: Path, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fakes like this module's must never be served real translations nor stored as real ones."""
+    monkeypatch.setenv("CRT_CACHE", "on")
+    monkeypatch.setenv("CRT_CACHE_DIR", str(work / "cache"))
+    (work / "add.s").write_text(ADD_S)
+    for _ in range(2):
+        assert cc.main(["-c", "add.s", "-o", "x.o"]) == 0
+    assert len(fake_engine.calls) == 2
+    assert not (work / "cache").exists()
 
 
 # ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from .. import __version__
 from ..diagnostics import CrtError
 from ..pipeline import run_plan
 from ..toolchain.targets import Target, host_tool, resolve_target
-from .cc import report_internal_error, target_from_progname
+from .cc import cache_command, report_internal_error, target_from_progname
 from .options import build_as_plan, parse_as_args
 
 PROG = "crt-as"
@@ -25,7 +25,8 @@ Usage: {prog} [--target=T] [-o out.o] [-I dir] [--defsym sym=val] [-W] [--noexec
 x86-64 GNU assembly in, {triple} object out (default output a.out).  Several
 inputs are assembled as one, like GNU as; no input or '-' reads standard input.
 Other GNU as options are passed to the host x86 assembler.  --crt-* options as
-for crt-cc (--crt-report, --crt-opt, --crt-prototypes, --crt-keep-temps ...).
+for crt-cc (--crt-report, --crt-opt, --crt-prototypes, --crt-keep-temps,
+--crt-cache-stats, --crt-cache-clear ...).
 """
 
 
@@ -48,12 +49,22 @@ def _main(argv: list[str], argv0: str) -> int:
     if "--version" in a.info:
         sys.stdout.write(version_text(target))
         return 0
+    actions = a.crt.cache_actions
+    if "clear" in actions:
+        cache_command("clear", PROG)
+    if actions and not a.inputs:
+        if "stats" in actions:
+            cache_command("stats", PROG)
+        return 0          # a cache command alone must not wait for assembly on stdin
     if a.verbose:
         sys.stderr.write(version_text(target))
         if not a.inputs:
             return 0      # `as -v </dev/null` probes: report the version, produce nothing
     plan = build_as_plan(a, target, PROG)
-    return run_plan(plan, target)
+    status = run_plan(plan, target)
+    if "stats" in actions:
+        cache_command("stats", PROG)
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,12 +107,13 @@ def _main(argv: list[str], argv0: str) -> int:
         return 0
     target = resolve_target(a.target_name or target_from_progname(argv0))
     has_inputs = any(isinstance(x, SourceInput) for x in a.inputs)
-    if a.crt.cache_action:
-        # TODO(cache issue): content-hash translation cache (CRT_CACHE_DIR, CRT_CACHE=off).
-        print(f"{PROG}: translation cache not implemented yet; nothing to "
-              f"{'report' if a.crt.cache_action == 'stats' else 'clear'}")
-        if not has_inputs:
-            return 0
+    actions = a.crt.cache_actions
+    if "clear" in actions:
+        cache_command("clear", PROG)
+    if actions and not has_inputs and not a.info:
+        if "stats" in actions:
+            cache_command("stats", PROG)
+        return 0
     if a.info:
         return run_info(a, target)
     if a.verbose or a.dry_run:
@@ -121,7 +122,32 @@ def _main(argv: list[str], argv0: str) -> int:
         if not has_inputs:
             return 0
     plan = build_plan(a, target, PROG)
-    return run_plan(plan, target)
+    status = run_plan(plan, target)
+    if "stats" in actions:
+        cache_command("stats", PROG)   # after the build, so it counts this build's lookups
+    return status
+
+
+def cache_command(action: str, prog: str) -> None:
+    """``--crt-cache-clear`` / ``--crt-cache-stats`` (shared with crt-as).
+
+    Clearing is an explicit request, so unlike cache failures during a build a
+    failure to clear is an error.
+    """
+    from .. import cache
+
+    settings = cache.settings_from_env()
+    if action == "clear":
+        try:
+            n, size = cache.clear_cache(settings)
+        except OSError as e:
+            raise CrtError(f"cannot clear the translation cache in {settings.directory}: "
+                           f"{e.strerror or e}") from None
+        print(f"{prog}: translation cache cleared: {n} entries ({cache.format_size(size)}) "
+              f"removed from {settings.directory}")
+    else:
+        sys.stdout.write(cache.stats_text(settings))
+    sys.stdout.flush()
 
 
 def report_internal_error(prog: str, exc: BaseException) -> int:

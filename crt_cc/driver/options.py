@@ -264,7 +264,9 @@ crt-cc options:
   --crt-opt=N                       LLVM optimisation level for translated code (default 2)
   --crt-exact-nan                   x86 NaN results bit for bit in SSE arithmetic (slower)
   --crt-keep-temps                  keep intermediate files and print where they are
-  --crt-cache-stats, --crt-cache-clear   translation cache control
+  --crt-cache-stats                 print translation cache statistics (after any build)
+  --crt-cache-clear                 empty the translation cache (before any build)
+  (environment: CRT_CACHE=off, CRT_CACHE_DIR, CRT_CACHE_MAXSIZE, CRT_CACHE_REMOTE; docs/cache.md)
 """
 
 
@@ -286,7 +288,7 @@ class CrtArgs:
     opt_level: int | None = None
     keep_temps: bool = False
     exact_nan: bool = False
-    cache_action: str | None = None     # 'stats' | 'clear'
+    cache_actions: list[str] = field(default_factory=list)   # 'clear' / 'stats', in command-line order
 
 
 def parse_crt_option(arg: str, crt: CrtArgs) -> None:
@@ -298,7 +300,9 @@ def parse_crt_option(arg: str, crt: CrtArgs) -> None:
     if name in flags and not eq:
         setattr(crt, flags[name], True)
     elif name in ("--crt-cache-stats", "--crt-cache-clear") and not eq:
-        crt.cache_action = name.rsplit("-", 1)[1]
+        action = name.rsplit("-", 1)[1]
+        if action not in crt.cache_actions:
+            crt.cache_actions.append(action)
     elif name in valued:
         if not eq or not value:
             raise CrtError(f"missing argument to '{name}=' ")

@@ -1,0 +1,210 @@
+"""Cache keys: SHA-256 over everything that can change a translation's output.
+
+A key must change whenever the translated text (or the warnings and report
+records that come with it) could change, and should change for nothing else,
+so that identical work in another build directory run, another process, or
+another CI job is found again.  The pieces are:
+
+* the x86 relocatable object the host assembler produced -- the lifter's whole
+  input.  It is a deterministic function of the preprocessed assembly, the host
+  ``as`` version and its flags (checked: the same ``.s``/``.S``/``.c`` gives
+  byte-identical objects from run to run).  It also carries the build
+  directory in its DWARF ``DW_AT_comp_dir``, so entries are per checkout path,
+  like ccache's default ``hash_dir``;
+* the file named in diagnostics and its contents: warnings quote that name and
+  the lifter searches that file for line numbers;
+* the source ISA, the target (triple, LLVM triple, CPU, features, ABI);
+* the engine and its configuration (for the model engine: a content hash of
+  its weights directory, see :func:`tree_digest`);
+* the translation flags: ``--crt-opt``, ``--crt-exact-nan`` and the *content* of
+  ``--crt-prototypes``;
+* the translator itself: ``crt_cc.__version__``, a hash of every source file of
+  the ``crt_cc`` package (so editing the lifter invalidates old entries during
+  development), the Python minor version and the versions of the libraries that
+  shape the output (llvmlite with its LLVM, capstone, pyelftools, cffi,
+  pycparser).
+
+``-g`` needs no entry of its own: it changes the object bytes when it matters.
+
+Everything here is cheap (about 1-2 ms per process) and imports nothing heavy:
+a cache hit must not pay for llvmlite or capstone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Mapping
+
+from .. import __version__
+
+#: Bumped when the meaning of a key changes (what goes in, or how entries are laid out).
+KEY_SCHEMA = 1
+
+#: Distributions whose version can change translated code or its diagnostics.
+_OUTPUT_LIBRARIES = ("llvmlite", "capstone", "pyelftools", "cffi", "pycparser")
+
+_fingerprint: dict[str, object] | None = None
+
+
+def _sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_digest(path: str | None) -> str | None:
+    """SHA-256 of a regular file's content; None when there is no such readable file.
+
+    Used for inputs named by path whose *content* matters (``--crt-prototypes``,
+    the source file diagnostics read), never their timestamps, so that keys
+    agree between machines and checkouts.
+    """
+    if not path:
+        return None
+    try:
+        if not os.path.isfile(path):
+            return None
+        return _sha256_file(path)
+    except OSError:
+        return "unreadable"
+
+
+def package_source_digest(root: str | None = None) -> str:
+    """SHA-256 over the relative path and bytes of every file of the ``crt_cc`` package.
+
+    Content, not modification times: two checkouts of the same commit must
+    agree.  The package is about 0.4 MB, which hashes in about 1 ms.
+    ``__pycache__`` is skipped (its bytes follow from the sources).
+    """
+    root = root or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".pyo")) or name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError:
+                continue
+            h.update(f"{rel}\0{len(data)}\0".encode())
+            h.update(data)
+    return h.hexdigest()
+
+
+def library_versions(names: tuple[str, ...] = _OUTPUT_LIBRARIES) -> dict[str, str]:
+    """Installed versions of ``names``, read from ``*.dist-info`` directory names on sys.path.
+
+    ``importlib.metadata`` would do the same at several times the cost; the
+    libraries themselves must not be imported (a hit never needs them).
+    """
+    wanted = {n.lower().replace("-", "_"): n for n in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        if not entry or not os.path.isdir(entry):
+            continue
+        try:
+            listing = os.listdir(entry)
+        except OSError:
+            continue
+        for item in listing:
+            if not item.endswith((".dist-info", ".egg-info")):
+                continue
+            stem = item.rsplit(".", 1)[0]
+            dist, _, version = stem.partition("-")
+            name = wanted.get(dist.lower().replace("-", "_").replace(".", "_"))
+            if name and name not in found:
+                found[name] = version
+        if len(found) == len(wanted):
+            break
+    return {n: found.get(n, "absent") for n in names}
+
+
+def translator_fingerprint() -> dict[str, object]:
+    """What identifies this translator build; computed once per process."""
+    global _fingerprint
+    if _fingerprint is None:
+        _fingerprint = {
+            "version": __version__,
+            "sources": package_source_digest(),
+            "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
+            "libraries": library_versions(),
+        }
+    return _fingerprint
+
+
+def tree_digest(path: str) -> str:
+    """Content hash of a directory tree (relative names and bytes), e.g. model weights.
+
+    Engines that depend on data files (the model engine's weights directory)
+    put this in their engine configuration, so replacing the weights
+    invalidates every translation they made.
+    """
+    h = hashlib.sha256()
+    if os.path.isfile(path):
+        return _sha256_file(path)
+    for dirpath, dirnames, filenames in os.walk(path):
+        dirnames.sort()
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, path).replace(os.sep, "/")
+            try:
+                digest = _sha256_file(full)
+            except OSError:
+                digest = "unreadable"
+            h.update(f"{rel}\0{digest}\n".encode())
+    return h.hexdigest()
+
+
+def _digest(material: Mapping[str, object]) -> str:
+    text = json.dumps(material, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def translation_key(object_bytes: bytes, *, source_isa: str, target: Mapping[str, object],
+                    engine_config: Mapping[str, object], flags: Mapping[str, object],
+                    source: Mapping[str, object]) -> str:
+    """The key of one translation (64 hex digits).
+
+    ``target``: the target's triple and LLVM settings; ``engine_config``: the
+    engine name and whatever configures it (a weights digest for the model
+    engine); ``flags``: translation options (opt level, exact NaN, prototypes
+    digest); ``source``: the diagnostic name and the digest of that file.
+    Every mapping is serialised canonically (sorted keys), so adding an entry
+    to one of them later changes keys only where the new entry is present.
+    """
+    return _digest({
+        "schema": KEY_SCHEMA,
+        "translator": translator_fingerprint(),
+        "object": hashlib.sha256(object_bytes).hexdigest(),
+        "source_isa": source_isa,
+        "target": dict(target),
+        "engine": dict(engine_config),
+        "flags": dict(flags),
+        "source": dict(source),
+    })
+
+
+def tool_identity(path: str) -> dict[str, object]:
+    """A local tool's identity by path, size and modification time (ccache's ``compiler_check=mtime``).
+
+    Only used for entries that never leave this machine (assembled target
+    objects), where running ``as --version`` on every hit would cost more than
+    the entry saves.
+    """
+    st = os.stat(path)
+    return {"path": os.path.realpath(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def object_key(translation: str, assembler: Mapping[str, object], assembler_args: list[str]) -> str:
+    """Key of the target object assembled from translation ``translation`` with one assembler."""
+    return _digest({"schema": KEY_SCHEMA, "translation": translation, "assembler": dict(assembler),
+                    "args": assembler_args})
