@@ -285,6 +285,8 @@ def native_call(lf, nat, proto: Prototype, callee: str, base: Val, tail: bool) -
         x0, x1 = ([_xmm_low(b, w) for w in sses] + [None, None])[:2]
     elif r.kind != "void":
         w = _scalar_to_word(b, r, res)
+        if r.kind == "float" and nat.NAN_BOX_FLOATS:
+            w = b.or_(w, const(I64, -(1 << 32)))   # stays boxed if passed on to a native caller
         if sysv_classes(r)[0] == "INTEGER":
             rax = w
         else:

@@ -46,9 +46,10 @@ def entry_return(hint) -> tuple[str, tuple[str, ...]]:
 
     Singles are NaN-boxed; a single-precision result that SysV packs in xmm0 as a float pair
     goes to fa0/fa1 as LP64D returns ``{float, float}``; a 32-bit integer result is
-    sign-extended, as LP64 requires of every 32-bit value (x86 zero-extends).
+    sign-extended, as LP64 requires of every 32-bit value (x86 zero-extends), and a bool set by
+    setcc zero-extended (x86 defines only %al).
     """
-    rax = "rax.sext32" if hint.int32 else "rax"
+    rax = "rax.zext8" if hint.bool8 else "rax.sext32" if hint.int32 else "rax"
     if hint.single and hint.live and hint.live <= {"xmm0", "xmm1"}:
         return "{ double, double }", ("xmm0.box", "xmm0.hi.box")
     if hint.single:

@@ -548,10 +548,11 @@ class ModuleLifter:
             agg = "undef"
             for k, src in enumerate(sources):
                 reg, *mods = src.split(".")
-                if reg in ("rax", "rdx") and "sext32" in mods:
+                if reg == "rax" and mods:           # sext32 / zext8: extend as the target ABI wants
+                    narrow, ext = ("i32", "sext") if "sext32" in mods else ("i8", "zext")
                     lines.append(f"  %w{k} = extractvalue {INTERNAL_RET} %r, 0")
-                    lines.append(f"  %v{k} = trunc i64 %w{k} to i32")
-                    lines.append(f"  %e{k} = sext i32 %v{k} to i64")
+                    lines.append(f"  %v{k} = trunc i64 %w{k} to {narrow}")
+                    lines.append(f"  %e{k} = {ext} {narrow} %v{k} to i64")
                     ety = "i64"
                 elif reg in ("rax", "rdx"):
                     lines.append(f"  %e{k} = extractvalue {INTERNAL_RET} %r, {0 if reg == 'rax' else 1}")

@@ -29,6 +29,7 @@ class ReturnHint:
     live: set[str] = field(default_factory=set)   # result registers the returns carry
     single: bool = False                          # xmm0 holds a single-precision value
     int32: bool = False                           # rax was last written as a 32-bit value (eax)
+    bool8: bool = False                           # rax was last written by setcc (a bool in al)
     rax_from: set[str] = field(default_factory=set)   # translated functions whose result is returned
 
 
@@ -224,7 +225,7 @@ def return_hint(lf) -> ReturnHint:
                     continue
                 written.add(reg)
                 if reg == "rax":
-                    rax32.add(writes_int32(lf, w, "rax"))
+                    rax32.add("setcc" if w.mnemonic.startswith("set") else writes_int32(lf, w, "rax"))
                 if reg == "xmm0":
                     kinds.add(is_single(w))
                 if best is None or dist < best[0]:
@@ -235,14 +236,17 @@ def return_hint(lf) -> ReturnHint:
     live: set[str] = set()
     if fp_first:
         live = {"xmm0", "xmm1"} & written if "xmm1" in written else {"xmm0"}
-    elif "rdx" in written and "rax" in written and not any(r.startswith("xmm") for r in nearest):
-        live = {"rax", "rdx"}
+    elif "rdx" in written and "rax" in written and "xmm0" not in written:
+        live = {"rax", "rdx"}       # a 128-bit or two-word result; never with an FP result
     single = True in kinds
     if not single and "xmm0" in written and kinds <= {None}:
         # e.g. only `pxor %xmm0,%xmm0` before ret: decide by the function's own arithmetic
         ops = [is_single(i) for i in lf.fn.insns]
         single = True in ops and False not in ops
-    return ReturnHint(live, single, True in rax32 and False not in rax32, rax_from)
+    bool8 = "setcc" in rax32 and not rax32 - {"setcc", None}
+    # One path writing eax as a 32-bit value is strong evidence of an int result (a function
+    # returning long writes rax); other paths may still hold the int in a 64-bit register.
+    return ReturnHint(live, single, True in rax32, bool8, rax_from)
 
 
 def propagate_int32(hints: dict[str, ReturnHint]) -> None:
