@@ -10,7 +10,7 @@ Environment knobs:
                             else ``python -m crt_cc.driver.cc`` with the repo on PYTHONPATH.
 * ``CRT_RUN``            -- command to run a target program (``crt-run``-compatible: it is given
                             ``--target=T prog``); default: qemu-user directly with the target sysroot.
-* ``CRT_TEST_TARGETS``   -- comma-separated target triples (default ``aarch64-linux-gnu``).
+* ``CRT_TEST_TARGETS``   -- comma-separated target triples (default: AArch64 and RISC-V64).
 * ``CRT_TEST_OPT_LEVELS``-- comma-separated optimisation levels (default ``0,1,2,3``).
 * ``CRT_TEST_TIMEOUT``   -- seconds a target program may run (default 10).
 """
@@ -65,7 +65,7 @@ def target_info(name: str) -> TargetInfo:
 
 
 def selected_targets() -> list[TargetInfo]:
-    raw = os.environ.get("CRT_TEST_TARGETS", "aarch64-linux-gnu")
+    raw = os.environ.get("CRT_TEST_TARGETS", "aarch64-linux-gnu,riscv64-linux-gnu")
     return [target_info(t.strip()) for t in raw.split(",") if t.strip()]
 
 

@@ -30,6 +30,7 @@ from helpers import (
     run_on_target,
     selected_targets,
 )
+from known_failures import known_failure
 
 SETS = sorted(d for d in FUNCTIONS_DIR.iterdir() if (d / "func.c").is_file() and (d / "driver.c").is_file())
 
@@ -61,6 +62,9 @@ def _params():
             for lvl in opt_levels():
                 levels, why = KNOWN_LIMITATIONS.get(d.name, (set(), ""))
                 marks = [pytest.mark.xfail(reason=why, strict=True)] if levels is None or lvl in levels else []
+                open_bug = known_failure(target.triple, d.name, lvl)
+                if open_bug and not marks:
+                    marks = [pytest.mark.xfail(reason=open_bug, strict=False)]
                 yield pytest.param(target, d, lvl, False, id=f"{d.name}-O{lvl}-{target.short}", marks=marks)
                 if (d / PROTOTYPES).is_file():
                     yield pytest.param(target, d, lvl, True, id=f"{d.name}-O{lvl}-{target.short}-prototypes")

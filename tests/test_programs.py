@@ -34,6 +34,7 @@ from helpers import (
     run_on_target,
     selected_targets,
 )
+from known_failures import known_failure
 
 PROGRAMS = sorted(PROGRAMS_DIR.glob("*.c"))
 
@@ -56,7 +57,7 @@ def _params():
     for target in selected_targets():
         for prog in PROGRAMS:
             for lvl in opt_levels():
-                why = KNOWN_BUGS.get((prog.stem, lvl))
+                why = KNOWN_BUGS.get((prog.stem, lvl)) or known_failure(target.triple, prog.stem, lvl)
                 marks = [pytest.mark.xfail(reason=why, strict=False)] if why else []
                 yield pytest.param(target, prog, lvl, id=f"{prog.stem}-O{lvl}-{target.short}", marks=marks)
 

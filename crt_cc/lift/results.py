@@ -51,6 +51,8 @@ def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) ->
     if w.mnemonic in _SELF_IDIOMS and len(ops) == 2 and ops[0].type == 1 and ops[1].type == 1 \
             and ops[0].reg == ops[1].reg:
         return None
+    if w.mnemonic.startswith("set"):
+        return None       # 0 or 1 in a register the compiler zeroed first
     if w.mnemonic == "mov" and len(ops) == 2 and ops[1].type == 1 and ops[0].size == 4:
         if ops[0].reg == ops[1].reg:
             return False
@@ -62,7 +64,7 @@ def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) ->
         start, idx = _block_of(lf, w)
         kinds = {writes_int32(lf, x, src, depth + 1) for x in last_writers(lf, start, idx, src)
                  if x is not None and not x.mnemonic.startswith("call")}
-        return False if False in kinds else True
+        return True if True in kinds or not kinds - {None} else False
     if w.mnemonic == "mov" and len(ops) == 2 and ops[1].type == 2:
         if ops[0].size != 4 or 0 <= ops[1].imm < 1 << 31:
             return None
@@ -250,13 +252,16 @@ def return_hint(lf) -> ReturnHint:
 
 
 def propagate_int32(hints: dict[str, ReturnHint]) -> None:
-    """A function that returns another translated function's 32-bit result returns a 32-bit value."""
+    """A function that returns another translated function's 32-bit (bool) result returns one too."""
     changed = True
     while changed:
         changed = False
         for h in hints.values():
             if not h.int32 and any(hints[n].int32 for n in h.rax_from if n in hints):
                 h.int32 = changed = True
+            if not h.bool8 and not h.int32 and h.rax_from and \
+                    all(hints[n].bool8 for n in h.rax_from if n in hints) and h.rax_from <= hints.keys():
+                h.bool8 = changed = True
 
 
 def last_writers_with_distance(lf, start: int, idx: int, reg: str, preds) -> list[tuple[int, object]]:
