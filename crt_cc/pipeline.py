@@ -1006,6 +1006,8 @@ class Pipeline:
                     if obj:
                         cmd.append(obj)
                 cmd += item.args
+            if not any(a in ("-nostdlib", "-nodefaultlibs") for a in cmd):
+                cmd += self.target.runtime_libs
             cmd += ["-o", outs.reserve(link.output)]
             self._run_checked(cmd)
             outs.commit()

@@ -1,8 +1,8 @@
-"""Per-instruction differential tests: x86-64 natively vs crt-cc's AArch64 translation.
+"""Per-instruction differential tests: x86-64 natively vs crt-cc's translation for each target.
 
-One test per family of instruction forms (tests/difftest/forms.py); each runs
-every form of the family on random states natively and, translated by crt-cc,
-under qemu-aarch64, and compares every register, flag and memory byte.  A form
+One test per family of instruction forms (tests/difftest/forms.py) and target (CRT_TEST_TARGETS);
+each runs every form of the family on random states natively and, translated by crt-cc, under
+qemu-user, and compares every register, flag and memory byte.  A form
 crt-cc rejects fails its family's test.  See docs/difftest.md.
 
 Quick list of failing forms:  .venv/bin/python -m tests.difftest.run --list-failures
@@ -46,14 +46,19 @@ KNOWN_MISMATCHES: dict[str, str] = {}
 
 
 def _family_params():
-    for fam in FAMILIES:
-        why = KNOWN_MISMATCHES.get(fam)
-        yield pytest.param(fam, marks=[pytest.mark.xfail(reason=why, strict=False)] if why else [])
+    from helpers import selected_targets
+    for target in selected_targets():
+        for fam in FAMILIES:
+            why = KNOWN_MISMATCHES.get(fam)
+            marks = [pytest.mark.xfail(reason=why, strict=False)] if why else []
+            # ids keep the bare family name for the first (default) target
+            tid = fam if target.triple == core.TARGET else f"{fam}-{target.short}"
+            yield pytest.param(fam, target.triple, marks=marks, id=tid)
 
 
-@pytest.mark.parametrize("family", list(_family_params()))
-def test_difftest_family(family: str, tmp_path: Path) -> None:
-    tc = core.Toolchain.default()
+@pytest.mark.parametrize("family,triple", list(_family_params()))
+def test_difftest_family(family: str, triple: str, tmp_path: Path) -> None:
+    tc = core.Toolchain.for_target(triple)
     _need(core.HOST_CC, tc.target_cc, tc.run_prefix[0])
     res = core.run_family(family, FAMILIES[family], tmp_path, toolchain=tc)
     if res.failures():

@@ -27,6 +27,8 @@ class Target:
     sysroot: str
     bits: int
     llvm_abi: str = ""     # LLVM "target-abi" module flag (the float ABI LLVM must use)
+    # Libraries translated code may need beyond libc at link time (only linked if used).
+    runtime_libs: tuple[str, ...] = ()
 
     def tool(self, name: str) -> str:
         """Absolute path of a cross tool (``as``, ``gcc``, ``ld``...), or a diagnostic."""
@@ -67,6 +69,8 @@ TARGETS: dict[str, Target] = {
             sysroot="/usr/riscv64-linux-gnu",
             bits=64,
             llvm_abi="lp64d",
+            # 128-bit atomics (lock cmpxchg16b) are libatomic calls on RV64
+            runtime_libs=("-Wl,--push-state,--as-needed", "-latomic", "-Wl,--pop-state"),
         ),
         Target(
             triple="arm-linux-gnueabi",

@@ -268,6 +268,20 @@ class Toolchain:
             run_prefix=shlex.split(os.environ.get("CRT_DIFFTEST_QEMU", "qemu-aarch64 -L /usr/aarch64-linux-gnu")),
         )
 
+    @classmethod
+    def for_target(cls, triple: str) -> Toolchain:
+        """The default toolchain retargeted (the CRT_DIFFTEST_* variables still add flags)."""
+        tc = cls.default()
+        if triple == TARGET:
+            return tc
+        arch = triple.split("-")[0]
+        tc.crt_flags = [f"--target={triple}", *tc.crt_flags[1:]]
+        tc.target_cc = f"{triple}-gcc"
+        # 128-bit atomics (cmpxchg16b) are libatomic calls on targets without a 128-bit CAS
+        tc.target_ldflags = [*tc.target_ldflags, "-Wl,--as-needed", "-latomic"]
+        tc.run_prefix = [f"qemu-{arch}", "-L", f"/usr/{triple}"]
+        return tc
+
     def missing(self) -> list[str]:
         tools = [self.target_cc] + self.run_prefix[:1]
         return [t for t in tools if not shutil.which(t)]

@@ -227,6 +227,35 @@ def x86_nan(lf, r: Val, a: Val, c: Val | None = None) -> Val:
     return b.op(r.ty, f"phi {r.ty} [ {r.ref}, %{hot} ], [ {fixed.ref}, %{fix.label} ]")
 
 
+def x86_nan_convert(lf, r: Val, v: Val) -> Val:
+    """x86 result of a float<->double conversion ``r`` of ``v`` when ``v`` is a NaN: its sign and
+    payload carried over, quietened.  Only with --crt-exact-nan: targets such as RISC-V return
+    their canonical NaN from conversions, AArch64 keeps the payload like x86."""
+    if not lf.ctx.options.exact_nan:
+        return r
+    b = lf.b
+    src_elt = v.ty[1:-1].split(" x ")[1] if v.ty.startswith("<") else v.ty
+    dst_elt = r.ty[1:-1].split(" x ")[1] if r.ty.startswith("<") else r.ty
+    sbits, dbits = (32, 64) if src_elt == F32 else (64, 32)
+    sty, dty = v.ty.replace(src_elt, ity(sbits)), r.ty.replace(dst_elt, ity(dbits))
+    x = b.bitcast(v, sty)
+
+    def k(ty: str, n: int) -> Val:
+        return Val(ty, _splat(ty, str(n)))
+
+    sign = b.lshr(x, k(sty, sbits - 1))
+    frac = b.and_(x, k(sty, (1 << (23 if sbits == 32 else 52)) - 1))
+    if sbits == 32:       # float -> double: the fraction moves up by 29 bits
+        frac = b.shl(b.zext(frac, dty), k(dty, 29))
+        sign = b.zext(sign, dty)
+    else:                 # double -> float: its top 23 fraction bits
+        frac = b.trunc(b.lshr(frac, k(sty, 29)), dty)
+        sign = b.trunc(sign, dty)
+    exp_quiet = 0x7FF8 << 48 if dbits == 64 else 0x7FC00000
+    nan = b.or_(b.or_(b.shl(sign, k(dty, dbits - 1)), k(dty, exp_quiet)), frac)
+    return b.select(b.fcmp("uno", v, v), b.bitcast(nan, r.ty), r)
+
+
 def _register_fp():
     for op in ("add", "sub", "mul", "div", "min", "max"):
         for sfx in FP:
@@ -406,7 +435,7 @@ def cvt_fp(lf, insn):
     else:
         v = scalar(lf, src, F64)
         r = b.op(F32, f"fptrunc {v} to float")
-    set_low(lf, dst_xmm(lf, dst), r)
+    set_low(lf, dst_xmm(lf, dst), x86_nan_convert(lf, r, v))
 
 
 @sem("cvtdq2ps", "cvtdq2pd", "cvtps2pd", "cvtpd2ps", "cvttps2dq", "cvtps2dq", "cvttpd2dq", "cvtpd2dq")
@@ -423,10 +452,10 @@ def cvt_packed(lf, insn):
         lf.set_xmm(dn, b.op(vec(2, F64), f"sitofp {v} to {vec(2, F64)}"))
     elif m == "cvtps2pd":
         v = _low_half(lf, src, vec(4, F32), 2)
-        lf.set_xmm(dn, b.op(vec(2, F64), f"fpext {v} to {vec(2, F64)}"))
+        lf.set_xmm(dn, x86_nan_convert(lf, b.op(vec(2, F64), f"fpext {v} to {vec(2, F64)}"), v))
     elif m == "cvtpd2ps":
         v = xval(lf, src, vec(2, F64))
-        r = b.op(vec(2, F32), f"fptrunc {v} to {vec(2, F32)}")
+        r = x86_nan_convert(lf, b.op(vec(2, F32), f"fptrunc {v} to {vec(2, F32)}"), v)
         lf.set_xmm(dn, b.shuffle(r, Val(vec(2, F32), "zeroinitializer"), [0, 1, 2, 3]))
     elif m in ("cvttps2dq", "cvtps2dq"):
         v = xval(lf, src, vec(4, F32))
