@@ -1,12 +1,13 @@
-"""Typed boundary crossings: SysV (translated side) <-> AAPCS64 (native side) from a C prototype.
+"""Typed boundary crossings: SysV (translated side) <-> the target ABI (native side) from a C prototype.
 
-Without a prototype every crossing uses the universal register mapping (:mod:`crt_cc.abi.aarch64`).
-With one (``--crt-prototypes`` or the built-in libc/libm declarations) each argument and the result
-are placed exactly: SysV x86-64 classification on the translated side (:func:`x86_64.sysv_classes`),
-AAPCS64 lowering to LLVM types on the native side (:func:`aarch64.native_type`), and LLVM's AArch64
-backend does the register assignment.  Values move between the two through their memory image,
-which is the same on both sides (both are LP64 little-endian with the same struct layout); only
-long double changes representation (x87 80-bit in memory on x86-64, binary128 on AArch64).
+Without a prototype every crossing uses the target's universal register mapping
+(:mod:`crt_cc.abi.aarch64`, :mod:`crt_cc.abi.riscv64`).  With one (``--crt-prototypes`` or the
+built-in libc/libm declarations) each argument and the result are placed exactly: SysV x86-64
+classification on the translated side (:func:`x86_64.sysv_classes`), the target module's lowering
+to LLVM types on the native side (``nat.pieces`` / ``nat.return_pieces``: what clang emits), and
+LLVM's backend does the register assignment.  Values move between the two through their memory
+image, which is the same on both sides (LP64 little-endian, same struct layout); only long double
+changes representation (x87 80-bit in memory on x86-64, binary128 on the targets).
 
 Two directions:
 
