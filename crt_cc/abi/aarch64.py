@@ -32,6 +32,8 @@ SHAPE_FROM_CODE = False
 SEXT_INT32 = False
 # glibc's aarch64 _setjmp writes 180 bytes: it fits the 200 bytes x86 code allocates.
 JMP_BUF_SIZE = 180
+# va_list: the AAPCS64 structure, built from the x86 one (same slots, another header).
+VA_LIST_KIND = "aapcs64"
 N_INT_REGS = 8
 N_FP_REGS = 8
 X86_INT_REGS = 6

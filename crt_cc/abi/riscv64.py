@@ -120,3 +120,120 @@ def return_pieces(t) -> tuple[str, list[tuple[str, int]]]:
     ty = native_return_type(t)
     flat = _fp_flattening(t)
     return ty, (flat if flat else [(ty, 0)])
+
+
+# ---------------------------------------------------------------------------------------------
+# va_list: a RISC-V va_list is a plain pointer to consecutive 8-byte argument slots (long double:
+# an aligned pair).  Converting an x86-64 va_list (register save area + overflow area, read by
+# class) therefore needs each argument's type: glibc's parse_printf_format gives them at run time
+# from the format string, which every v*printf call has.  scanf-family arguments are all pointers.
+VA_LIST_KIND = "slots"
+VA_SLOTS = 130                      # 64 arguments, long doubles taking an aligned pair
+VA_HELPER = "__crt_rv_va_list"
+
+# printf-family function -> its v* variant, for calls whose format is not a constant: the
+# arguments are gathered into an x86 va_list and converted, since their classes are unknown.
+V_VARIANT = {
+    "printf": "vprintf", "fprintf": "vfprintf", "sprintf": "vsprintf", "snprintf": "vsnprintf",
+    "dprintf": "vdprintf", "asprintf": "vasprintf", "__printf_chk": "__vprintf_chk",
+    "__fprintf_chk": "__vfprintf_chk", "__sprintf_chk": "__vsprintf_chk",
+    "__snprintf_chk": "__vsnprintf_chk", "__asprintf_chk": "__vasprintf_chk",
+    "__dprintf_chk": "__vdprintf_chk",
+}
+
+# glibc <printf.h>: PA_DOUBLE = 7, PA_FLAG_MASK = 0xff00, PA_FLAG_LONG_DOUBLE = 0x100
+VA_HELPER_IR = """
+define internal ptr @__crt_rv_va_list(ptr %fmt, ptr %ap, ptr %out, i1 %all_gp) noinline {
+entry:
+  %types = alloca [64 x i32], align 4
+  %n = call i64 @parse_printf_format(ptr %fmt, i64 64, ptr %types)
+  %few = icmp ult i64 %n, 64
+  %nn = select i1 %few, i64 %n, i64 64
+  br label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i1, %next ]
+  %k = phi i64 [ 0, %entry ], [ %k1, %next ]
+  %done = icmp uge i64 %i, %nn
+  br i1 %done, label %exit, label %body
+body:
+  %tp = getelementptr i32, ptr %types, i64 %i
+  %t = load i32, ptr %tp, align 4
+  %base = and i32 %t, -65281
+  %isd0 = icmp eq i32 %base, 7
+  %notgp = xor i1 %all_gp, true
+  %isd = and i1 %isd0, %notgp
+  %ldf = and i32 %t, 256
+  %isld = icmp ne i32 %ldf, 0
+  br i1 %isd, label %dbl, label %gp
+dbl:
+  br i1 %isld, label %ldbl, label %fp
+fp:
+  %fpo_p = getelementptr i8, ptr %ap, i64 4
+  %fpo = load i32, ptr %fpo_p, align 4
+  %fin = icmp ult i32 %fpo, 176
+  br i1 %fin, label %fpreg, label %ovf
+fpreg:
+  %rsa1 = getelementptr i8, ptr %ap, i64 16
+  %rs1 = load ptr, ptr %rsa1, align 8
+  %fpo64 = zext i32 %fpo to i64
+  %src1 = getelementptr i8, ptr %rs1, i64 %fpo64
+  %v1 = load i64, ptr %src1, align 1
+  %fpo2 = add i32 %fpo, 16
+  store i32 %fpo2, ptr %fpo_p, align 4
+  br label %slot
+gp:
+  %gpo = load i32, ptr %ap, align 4
+  %gin = icmp ult i32 %gpo, 48
+  br i1 %gin, label %gpreg, label %ovf
+gpreg:
+  %rsa2 = getelementptr i8, ptr %ap, i64 16
+  %rs2 = load ptr, ptr %rsa2, align 8
+  %gpo64 = zext i32 %gpo to i64
+  %src2 = getelementptr i8, ptr %rs2, i64 %gpo64
+  %v2 = load i64, ptr %src2, align 1
+  %gpo2 = add i32 %gpo, 8
+  store i32 %gpo2, ptr %ap, align 4
+  br label %slot
+ovf:
+  %ovp = getelementptr i8, ptr %ap, i64 8
+  %ov = load ptr, ptr %ovp, align 8
+  %v3 = load i64, ptr %ov, align 1
+  %ov2 = getelementptr i8, ptr %ov, i64 8
+  store ptr %ov2, ptr %ovp, align 8
+  br label %slot
+slot:
+  %v = phi i64 [ %v1, %fpreg ], [ %v2, %gpreg ], [ %v3, %ovf ]
+  %dst = getelementptr i64, ptr %out, i64 %k
+  store i64 %v, ptr %dst, align 8
+  %k2 = add i64 %k, 1
+  br label %next
+ldbl:
+  %ovp3 = getelementptr i8, ptr %ap, i64 8
+  %ov3 = load ptr, ptr %ovp3, align 8
+  %ovi = ptrtoint ptr %ov3 to i64
+  %ova = add i64 %ovi, 15
+  %ovb = and i64 %ova, -16
+  %ovc = inttoptr i64 %ovb to ptr
+  %raw = load i80, ptr %ovc, align 1
+  %w = zext i80 %raw to i128
+  %se = lshr i128 %w, 64
+  %fr = and i128 %w, 9223372036854775807
+  %hi = shl i128 %se, 112
+  %lo = shl i128 %fr, 49
+  %bits = or i128 %hi, %lo
+  %ov4 = getelementptr i8, ptr %ovc, i64 16
+  store ptr %ov4, ptr %ovp3, align 8
+  %ka = add i64 %k, 1
+  %kb = and i64 %ka, -2
+  %dst2 = getelementptr i64, ptr %out, i64 %kb
+  store i128 %bits, ptr %dst2, align 8
+  %k3 = add i64 %kb, 2
+  br label %next
+next:
+  %k1 = phi i64 [ %k2, %slot ], [ %k3, %ldbl ]
+  %i1 = add i64 %i, 1
+  br label %loop
+exit:
+  ret ptr %out
+}
+"""

@@ -726,9 +726,20 @@ class FunctionLifter:
             ints[0] = b.load(I64, b.inttoptr(ints[0]))
         if name in varargs.VA_LIST_FUNCS:
             idx = varargs.VA_LIST_FUNCS[name]
-            ints[idx] = self.convert_va_list(ints[idx])
+            if nat.VA_LIST_KIND == "slots":
+                ints[idx] = self.slots_va_list(ints[idx - 1], ints[idx], "scanf" in name)
+            else:
+                ints[idx] = self.convert_va_list(ints[idx])
         typed = self.typed_format_call(name, tail) if name in varargs.FORMAT_FUNCS else None
         base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
+        if typed is None and name in getattr(nat, "V_VARIANT", {}):
+            # A printf whose format is not a constant: the variadic arguments' classes are only
+            # known at run time, so pass them as a va_list to the v* variant.
+            fi = varargs.FORMAT_FUNCS[name][0]
+            ap = self.x86_va_list(fi + 1, base)
+            ints[fi + 1] = self.slots_va_list(ints[fi], ap, False)
+            name = nat.V_VARIANT[name]
+            callee = self.ctx.external(name)
         words = [b.load(I64, b.gep(base, const(I64, 8 * w))) for w in range(k)]
         words += [Val(I64, "undef")] * max(0, 2 - k)
         fps = []
@@ -774,6 +785,32 @@ class FunctionLifter:
                 self.set_xmm(0 if reg == "xmm0" else 1, v)
         if name in NORETURN:
             b.terminate("unreachable")
+
+    def x86_va_list(self, n_fixed_gprs: int, overflow: Val) -> Val:
+        """An x86-64 va_list over this call's argument registers and outgoing stack area."""
+        from .regs import ARG_GPRS
+        b = self.b
+        save = b.alloca("[176 x i8]", align=16)
+        for n, reg in enumerate(ARG_GPRS):
+            b.store(self.get64(reg), b.gep(save, const(I64, 8 * n)))
+        for n in range(N_XMM_ARGS):
+            b.store(self.get_xmm(n), b.gep(save, const(I64, 48 + 16 * n)))
+        ap = b.alloca("[24 x i8]", align=8)
+        b.store(const(I32, 8 * n_fixed_gprs), ap)
+        b.store(const(I32, 48), b.gep(ap, const(I64, 4)))
+        b.store(overflow, b.gep(ap, const(I64, 8)))
+        b.store(save, b.gep(ap, const(I64, 16)))
+        return b.ptrtoint(ap)
+
+    def slots_va_list(self, fmt: Val, x86_ap: Val, scanf: bool) -> Val:
+        """A slot-array va_list (RISC-V) holding the arguments an x86 va_list designates."""
+        b = self.b
+        nat = self.ctx.native
+        out = b.alloca(f"[{nat.VA_SLOTS} x i64]", align=16)
+        self.ctx.need_helper(nat.VA_HELPER)
+        r = b.call(PTR, f"@{nat.VA_HELPER}", [b.inttoptr(fmt), b.inttoptr(x86_ap), out, const(I1, int(scanf))],
+                   fnty="ptr (ptr, ptr, ptr, i1)")
+        return b.ptrtoint(r)
 
     def convert_va_list(self, x86_ap: Val) -> Val:
         """Build the target's va_list from an x86-64 one (same slots, different header)."""
