@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import glob
+import os
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,10 @@ def _fetch_and_unpack(package: str, marker: str) -> Path:
     dl.mkdir(parents=True, exist_ok=True)
     cmd = ["apt-get", "source", "-qq", "--download-only", package]
     res = subprocess.run(cmd, cwd=dl, capture_output=True, text=True)
+    if res.returncode != 0 and hasattr(os, "geteuid") and os.geteuid() == 0:
+        # stale package lists (the deb-src entry predates the last update): refresh once
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True)
+        res = subprocess.run(cmd, cwd=dl, capture_output=True, text=True)
     if res.returncode != 0:
         pytest.fail(f"cannot fetch Debian's {package} source ({' '.join(cmd)}): {res.stderr.strip()[-500:]}\n"
                     "run 'make setup' (it adds the deb-src entry) and 'apt-get update'", pytrace=False)
