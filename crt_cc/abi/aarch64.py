@@ -32,8 +32,11 @@ SHAPE_FROM_CODE = False
 SEXT_INT32 = False
 # glibc's aarch64 _setjmp writes 180 bytes: it fits the 200 bytes x86 code allocates.
 JMP_BUF_SIZE = 180
-# va_list: the AAPCS64 structure, built from the x86 one (same slots, another header).
+# va_list: the AAPCS64 structure, built from the x86 one (same slots, another header); no
+# run-time helper, and printf-family calls with unknown formats need no rerouting.
 VA_LIST_KIND = "aapcs64"
+VA_HELPER: str | None = None
+V_VARIANT: dict[str, str] = {}
 N_INT_REGS = 8
 N_FP_REGS = 8
 X86_INT_REGS = 6

@@ -691,7 +691,8 @@ class FunctionLifter:
             st_push(self, self.x87_ret, after_call=True)
 
     def call_native(self, callee: Val | str, name: str | None, tail: bool = False) -> None:
-        """Call native code (external symbol or pointer) through the universal AAPCS64 mapping."""
+        """Call native code (external symbol or pointer): typed when a prototype is known, else
+        through the target's universal mapping (abi/aarch64.py, abi/riscv64.py)."""
         b = self.b
         special = self.ctx.special_call(self, name) if name else False
         if special:
@@ -732,7 +733,7 @@ class FunctionLifter:
                 ints[idx] = self.convert_va_list(ints[idx])
         typed = self.typed_format_call(name, tail) if name in varargs.FORMAT_FUNCS else None
         base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
-        if typed is None and name in getattr(nat, "V_VARIANT", {}):
+        if typed is None and name in nat.V_VARIANT:
             # A printf whose format is not a constant: the variadic arguments' classes are only
             # known at run time, so pass them as a va_list to the v* variant.
             fi = varargs.FORMAT_FUNCS[name][0]

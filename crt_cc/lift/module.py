@@ -657,7 +657,7 @@ class ModuleLifter:
                     out.append(f"declare {weak}{ret} {q(name)}(...){attrs}")
             else:
                 out.append(f"{q(name)} = {weak or 'external '}global i8")
-        if getattr(self.native, "VA_HELPER", None) in self.helpers:
+        if self.native.VA_HELPER and self.native.VA_HELPER in self.helpers:
             out.append(self.native.VA_HELPER_IR)
             if "parse_printf_format" not in self.externals:
                 out.append("declare i64 @parse_printf_format(ptr, i64, ptr)")
