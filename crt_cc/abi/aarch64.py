@@ -95,10 +95,12 @@ def returns_indirect(t) -> bool:
     return passes_by_reference(t)
 
 
-def _composite(t) -> str:
-    h = hfa(t)
-    if h:
-        return f"[{h[1]} x {h[0]}]"
+# LLVM types of scalar C types: the same on every LP64 target (long double is binary128).
+SCALAR_TYPES = {"int": I64, "ptr": I64, "float": "float", "double": F64, "ldouble": "fp128"}
+
+
+def integer_composite(t) -> str:
+    """A struct of at most 16 bytes passed in integer registers, as clang lowers it."""
     if t.align >= 16:
         return "i128"
     return I64 if t.size <= 8 else "[2 x i64]"
@@ -106,17 +108,12 @@ def _composite(t) -> str:
 
 def native_type(t) -> str:
     """LLVM type of an argument of C type ``t`` as an AAPCS64 caller passes it."""
-    if t.kind in ("int", "ptr"):
-        return I64
-    if t.kind == "float":
-        return "float"
-    if t.kind == "double":
-        return F64
-    if t.kind == "ldouble":
-        return "fp128"
+    if t.kind in SCALAR_TYPES:
+        return SCALAR_TYPES[t.kind]
     if passes_by_reference(t):
         return "ptr"
-    return _composite(t)
+    h = hfa(t)
+    return f"[{h[1]} x {h[0]}]" if h else integer_composite(t)
 
 
 def native_return_type(t) -> str:

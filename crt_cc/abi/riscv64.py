@@ -20,8 +20,16 @@ binary128 in an integer register pair.
 
 from __future__ import annotations
 
-from ..lift.ir import F64, I64
-from .aarch64 import N_FP_REGS, N_INT_REGS, X86_INT_REGS, entry_params, split_stack_words  # noqa: F401
+from ..lift.ir import F64
+from .aarch64 import (  # noqa: F401  (the universal argument mapping is the same)
+    N_FP_REGS,
+    N_INT_REGS,
+    SCALAR_TYPES,
+    X86_INT_REGS,
+    entry_params,
+    integer_composite,
+    split_stack_words,
+)
 
 NAN_BOX_FLOATS = True
 SHAPE_FROM_CODE = True
@@ -85,19 +93,9 @@ def returns_indirect(t) -> bool:
 
 
 def native_type(t) -> str:
-    if t.kind in ("int", "ptr"):
-        return I64
-    if t.kind == "float":
-        return "float"
-    if t.kind == "double":
-        return F64
-    if t.kind == "ldouble":
-        return "fp128"
-    if passes_by_reference(t):
-        return "ptr"
-    if t.align >= 16:
-        return "i128"
-    return I64 if t.size <= 8 else "[2 x i64]"
+    if t.kind in SCALAR_TYPES:
+        return SCALAR_TYPES[t.kind]
+    return "ptr" if passes_by_reference(t) else integer_composite(t)
 
 
 def pieces(t) -> list[tuple[str, int]]:

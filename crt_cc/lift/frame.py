@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import CrtError
-from .regs import GPR_NAMES, SUBREGS
+from .regs import full_register
 
 # x87 register-stack effect (pushes minus pops) by mnemonic.
 X87_DELTA = {
@@ -105,7 +105,7 @@ def step(insn, st: FrameState, x87_ret: bool) -> FrameState:
         if ops and ops[0].type == x86.X86_OP_REG:
             written = {cs.reg_name(ops[0].reg)}
     # A write to any part of rsp/rbp (xor %ebp,%ebp; sete %bpl) ends what we knew about it.
-    written = {GPR_NAMES[SUBREGS[r][0]] if r in SUBREGS else r for r in written}
+    written = {full_register(r) for r in written}
     for reg in ("rsp", "rbp"):
         if reg not in written:
             continue

@@ -21,7 +21,7 @@ from ..frontend.decode import Function, Insn
 from . import frame as framemod
 from . import results
 from .ir import F64, F128, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
-from .regs import FLAGS, RAX, RDX, RSP, SUBREGS
+from .regs import FLAGS, GPR_NAMES, RAX, RDX, RSP, SUBREGS
 
 NORETURN = {"exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "longjmp", "siglongjmp",
             "__longjmp_chk", "err", "errx", "verr", "verrx", "pthread_exit", "__cxa_throw", "quick_exit",
@@ -133,6 +133,14 @@ class FunctionLifter:
             elif nxt is not None:
                 out.append(nxt)
             self.succs[start] = out
+        # For the analyses of crt_cc.lift.results: predecessors and where each instruction sits.
+        self.preds: dict[int, list[int]] = {s: [] for s in self.blocks}
+        for start, outs in self.succs.items():
+            for o in outs:
+                if o in self.preds:
+                    self.preds[o].append(start)
+        self.position: dict[int, tuple[int, int]] = {
+            insn.addr: (start, i) for start, block in self.blocks.items() for i, insn in enumerate(block)}
 
     def _direct_target(self, insn: Insn) -> int | None:
         """Address (in this function's address space) of a direct branch, or None when it leaves.
@@ -713,8 +721,8 @@ class FunctionLifter:
         nat = self.ctx.native
         ints = [self.get64(r) for r in INTERNAL_PARAM_GPRS[:6]]
         if nat.SEXT_INT32:
-            for n, reg in enumerate(("rdi", "rsi", "rdx", "rcx", "r8", "r9")):
-                if results.arg_is_int32(self, self.insn, reg):
+            for n, reg in enumerate(INTERNAL_PARAM_GPRS[:6]):
+                if results.arg_is_int32(self, self.insn, GPR_NAMES[reg]):
                     ints[n] = b.sext(b.trunc(ints[n], I32), I64)
         if nat.JMP_BUF_SIZE > 200 and name in SETJMP:
             # The x86 jmp_buf (200 bytes) is too small for the native one: the native buffer

@@ -31,6 +31,20 @@ for _i in range(8, 16):
 for _i, _n in enumerate(["ah", "ch", "dh", "bh"]):
     SUBREGS[_n] = (_i, 1, 1)
 
+# 32-bit sub-register -> its 64-bit register (eax -> rax, r8d -> r8), and back.
+SUB32_OF = {n: GPR_NAMES[i] for n, (i, off, size) in SUBREGS.items() if size == 4}
+WIDE_TO_SUB32 = {wide: n for n, wide in SUB32_OF.items()}
+
+
+def full_register(name: str) -> str:
+    """The architectural register a (sub-)register name belongs to: ``bpl`` -> ``rbp``, ``ymm3`` -> ``xmm3``."""
+    if name in SUBREGS:
+        return GPR_NAMES[SUBREGS[name][0]]
+    if name[:3] in ("ymm", "zmm"):
+        return "xmm" + name[3:]
+    return name
+
+
 # Flags read by each condition-code suffix (used by liveness-free lifting and docs).
 CONDITIONS = ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"]
 CC_ALIASES = {"c": "b", "nae": "b", "nb": "ae", "nc": "ae", "z": "e", "nz": "ne", "na": "be",

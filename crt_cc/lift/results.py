@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .regs import GPR_NAMES, SUBREGS
+from .regs import SUB32_OF, WIDE_TO_SUB32, full_register
 
 RESULT_REGS = ("rax", "rdx", "xmm0", "xmm1")
 _SELF_IDIOMS = {"xor", "pxor", "xorps", "xorpd", "sub", "psubb", "psubw", "psubd", "psubq",
@@ -35,8 +35,6 @@ class ReturnHint:
 
 _SINGLE_SUFFIXES = ("ss",)
 _DOUBLE_SUFFIXES = ("sd", "pd")
-_SUB32 = {"eax": "rax", "ecx": "rcx", "edx": "rdx", "ebx": "rbx", "esi": "rsi", "edi": "rdi", "ebp": "rbp",
-          **{f"r{i}d": f"r{i}" for i in range(8, 16)}}
 
 
 def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) -> bool | None:
@@ -58,7 +56,7 @@ def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) ->
             return False
         if not follow_copies:
             return None
-        src = _SUB32.get(w.cs.reg_name(ops[1].reg))
+        src = SUB32_OF.get(w.cs.reg_name(ops[1].reg))
         if src is None or depth >= 4:
             return True
         start, idx = _block_of(lf, w)
@@ -73,16 +71,7 @@ def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) ->
         names = {w.cs.reg_name(r) for r in w.cs.regs_access()[1]}
     except Exception:
         return False
-    sub32 = {v: k for k, v in _SUB32.items()}
-    return sub32.get(reg) in names
-
-
-def _canon(name: str) -> str:
-    if name in SUBREGS:
-        return GPR_NAMES[SUBREGS[name][0]]
-    if name[:3] in ("ymm", "zmm"):
-        return "xmm" + name[3:]
-    return name
+    return WIDE_TO_SUB32.get(reg) in names
 
 
 def _access(insn) -> tuple[set[str], set[str]]:
@@ -95,12 +84,12 @@ def _access(insn) -> tuple[set[str], set[str]]:
         # in those registers when ordinary instructions read them (a 128-bit or two-double result).
         rw = ({"rdi", "rsi", "rcx", "r8", "r9", "rax", "xmm0"},
               {"rax", "rdx"} | {f"xmm{i}" for i in range(16)})
-    elif m.startswith("ret") or m.endswith(" ret"):
+    elif _is_ret(insn):
         rw = ({"rax", "xmm0"}, set())
     else:
         try:
             rd, wr = insn.cs.regs_access()
-            rw = ({_canon(insn.cs.reg_name(r)) for r in rd}, {_canon(insn.cs.reg_name(r)) for r in wr})
+            rw = ({full_register(insn.cs.reg_name(r)) for r in rd}, {full_register(insn.cs.reg_name(r)) for r in wr})
         except Exception:   # capstone cannot tell: assume everything is read, nothing written
             rw = (set(RESULT_REGS) | {f"xmm{i}" for i in range(8)}, set())
         # xor/pxor/xorps/pcmpeq of a register with itself reads nothing (zero/all-ones idioms)
@@ -112,22 +101,17 @@ def _access(insn) -> tuple[set[str], set[str]]:
     return rw
 
 
-def _preds(lf) -> dict[int, list[int]]:
-    preds: dict[int, list[int]] = {s: [] for s in lf.blocks}
-    for s, outs in lf.succs.items():
-        for o in outs:
-            if o in preds:
-                preds[o].append(s)
-    return preds
-
-
 def _block_of(lf, insn) -> tuple[int, int]:
-    for start, insns in lf.blocks.items():
-        if insns and insns[0].addr <= insn.addr <= insns[-1].addr:
-            for i, x in enumerate(insns):
-                if x is insn or x.addr == insn.addr:
-                    return start, i
-    raise KeyError(insn.addr)
+    return lf.position[insn.addr]
+
+
+def _is_ret(insn) -> bool:
+    return insn.mnemonic.startswith("ret") or insn.mnemonic.endswith(" ret")
+
+
+def _return_blocks(lf) -> list[tuple[int, list]]:
+    """(start, instructions) of the blocks that end in ``ret``."""
+    return [(s, insns) for s, insns in lf.blocks.items() if insns and _is_ret(insns[-1])]
 
 
 def live_after(lf, insn) -> set[str]:
@@ -139,49 +123,24 @@ def live_after(lf, insn) -> set[str]:
         work = [(start, idx + 1)]
         while work and reg not in live:
             s, i = work.pop()
-            insns = lf.blocks[s]
-            killed = False
-            for x in insns[i:]:
+            for x in lf.blocks[s][i:]:
                 rd, wr = _access(x)
                 if reg in rd:
                     live.add(reg)
                     break
                 if reg in wr:
-                    killed = True
                     break
             else:
                 for o in lf.succs.get(s, []):
                     if o not in seen:
                         seen.add(o)
                         work.append((o, 0))
-            if killed:
-                continue
     return live
 
 
-def last_writers(lf, start: int, idx: int, reg: str, preds=None) -> list:
+def last_writers(lf, start: int, idx: int, reg: str) -> list:
     """Instructions that last wrote ``reg`` before position ``idx`` of block ``start`` (None: entry)."""
-    preds = preds if preds is not None else _preds(lf)
-    out: list = []
-    seen: set[int] = set()
-    work = [(start, idx)]
-    while work:
-        s, i = work.pop()
-        for x in reversed(lf.blocks[s][:i]):
-            if reg in _access(x)[1]:
-                out.append(x)
-                break
-        else:
-            ps = preds.get(s, [])
-            if not ps or s == lf.fn.start:
-                out.append(None)
-            for p in ps:
-                if p not in seen:
-                    seen.add(p)
-                    work.append((p, len(lf.blocks[p])))
-        if len(out) > 64:
-            break
-    return out
+    return [w for _, w in last_writers_with_distance(lf, start, idx, reg)]
 
 
 def is_single(insn) -> bool | None:
@@ -207,18 +166,15 @@ def return_hint(lf) -> ReturnHint:
     A double comparator that loads xmm0/xmm1 and then sets eax is integer-first; a function
     returning ``struct {double, double}`` ends by writing xmm0/xmm1.
     """
-    preds = _preds(lf)
     written: set[str] = set()
     nearest: list[str] = []
     kinds: set[bool | None] = set()
     rax32: set[bool | None] = set()
     rax_from: set[str] = set()
-    for start, insns in lf.blocks.items():
-        if not insns or not insns[-1].mnemonic.startswith("ret") and not insns[-1].mnemonic.endswith(" ret"):
-            continue
+    for start, insns in _return_blocks(lf):
         best: tuple[int, str] | None = None
         for reg in RESULT_REGS:
-            for dist, w in last_writers_with_distance(lf, start, len(insns) - 1, reg, preds):
+            for dist, w in last_writers_with_distance(lf, start, len(insns) - 1, reg):
                 if w is not None and reg == "rax" and w.mnemonic.startswith("call"):
                     target, _ = lf.ctx.direct_call_target(lf, w, quiet=True)
                     if target is not None:
@@ -264,7 +220,7 @@ def propagate_int32(hints: dict[str, ReturnHint]) -> None:
                 h.bool8 = changed = True
 
 
-def last_writers_with_distance(lf, start: int, idx: int, reg: str, preds) -> list[tuple[int, object]]:
+def last_writers_with_distance(lf, start: int, idx: int, reg: str) -> list[tuple[int, object]]:
     """Like :func:`last_writers`, with the number of instructions between each writer and the end."""
     out: list[tuple[int, object]] = []
     seen: set[int] = set()
@@ -276,7 +232,7 @@ def last_writers_with_distance(lf, start: int, idx: int, reg: str, preds) -> lis
                 out.append((dist + k, x))
                 break
         else:
-            ps = preds.get(s, [])
+            ps = lf.preds.get(s, [])
             if not ps or s == lf.fn.start:
                 out.append((dist + i, None))
             for p in ps:
@@ -303,19 +259,17 @@ def returns_first_argument(lf) -> bool:
     ``strcpy``-style function returning its first pointer argument looks like.  The two cannot be
     told apart from the code, so the caller warns instead of guessing.
     """
-    preds = _preds(lf)
-    rets = [(s, insns) for s, insns in lf.blocks.items()
-            if insns and (insns[-1].mnemonic.startswith("ret") or insns[-1].mnemonic.endswith(" ret"))]
+    rets = _return_blocks(lf)
     if not rets:
         return False
     for start, insns in rets:
-        for w in last_writers(lf, start, len(insns) - 1, "rax", preds):
+        for w in last_writers(lf, start, len(insns) - 1, "rax"):
             ops = w.cs.operands if w is not None else ()
             if w is None or w.mnemonic != "mov" or len(ops) != 2 or ops[1].type != 1 \
                     or w.cs.reg_name(ops[1].reg) != "rdi" or w.cs.reg_name(ops[0].reg) != "rax":
                 return False
             s, i = _block_of(lf, w)
-            if any(x is not None for x in last_writers(lf, s, i, "rdi", preds)):
+            if any(x is not None for x in last_writers(lf, s, i, "rdi")):
                 return False
     return True
 
