@@ -1,4 +1,4 @@
-# crt-cc: make demo | make test | make lint | make bench | make clean
+# crt-cc: make demo | make test | make test-projects | make lint | make bench | make clean
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 
@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n 2
 LIT_ARGS    ?= -sv
 BENCH_ARGS  ?=
 
-.PHONY: all setup demo test pytest lit lint bench clean distclean
+.PHONY: all setup demo test test-projects pytest lit lint bench clean distclean
 
 all: test
 
@@ -33,6 +33,11 @@ test: setup
 	$(PY) -m pytest $(PYTEST_ARGS) tests || rc=1; \
 	$(VENV)/bin/lit $(LIT_ARGS) lit-tests || rc=1; \
 	exit $$rc
+
+# Real projects' own test suites for RISC-V64 and ARMv5 (the AArch64 ones are part of
+# 'make test'; CRT_TEST_PROJECTS=all runs both): docs/real-projects.md.
+test-projects: setup
+	CRT_TEST_PROJECTS=extra $(PY) -m pytest $(PYTEST_ARGS) tests/test_real_projects.py
 
 pytest: setup
 	$(PY) -m pytest $(PYTEST_ARGS) tests

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .diagnostics import CrtError, warn
-from .toolchain.targets import Target, host_tool
+from .toolchain.targets import TARGETS, Target, host_tool
 
 TYPE_CHECKING = False     # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -51,10 +51,10 @@ if TYPE_CHECKING:
 #: Source ISAs the translator can handle today.  The driver rejects the others
 #: with a clear "not yet supported" diagnostic; extend this tuple when the lifter
 #: grows i386 / riscv64 front ends.
-SUPPORTED_SOURCE_ISAS: tuple[str, ...] = ("x86_64",)
+SUPPORTED_SOURCE_ISAS: tuple[str, ...] = ("x86_64", "i386", "riscv64")
 
-#: Engines the driver accepts for --crt-engine (model/auto come in later issues).
-SUPPORTED_ENGINES: tuple[str, ...] = ("lift",)
+#: Engines the driver accepts for --crt-engine (model/auto: crt_cc/engines/model.py, docs/model.md).
+SUPPORTED_ENGINES: tuple[str, ...] = ("lift", "model", "auto")
 
 #: ELF e_machine values.
 EM_386 = 3
@@ -64,7 +64,11 @@ EM_AARCH64 = 183
 EM_RISCV = 243
 
 #: e_machine -> source ISA name for objects crt-cc translates.
-TRANSLATABLE_MACHINES: dict[int, str] = {EM_X86_64: "x86_64", EM_386: "i386"}
+TRANSLATABLE_MACHINES: dict[int, str] = {EM_X86_64: "x86_64", EM_386: "i386", EM_RISCV: "riscv64"}
+
+#: riscv64-linux-gnu-as -march for RISC-V64 sources: RV64GC and the extensions binutils 2.40 knows,
+#: so that instructions outside RV64GC reach the lifter's "unsupported instruction" diagnostic.
+RISCV_ASM_MARCH = "rv64gcv_zba_zbb_zbc_zbs_zfh_zicbom_zicboz"
 
 #: Target triple -> e_machine of its native objects.
 TARGET_MACHINE: dict[str, int] = {
@@ -670,7 +674,11 @@ class Pipeline:
         if isa == "x86_64":
             return [host_tool("gcc")]
         if isa == "i386":
-            return [host_tool("gcc"), "-m32"]
+            # Debian's i686 cross compiler has its own headers; host gcc -m32 needs gcc-multilib.
+            i686 = shutil.which("i686-linux-gnu-gcc")
+            return [i686] if i686 else [host_tool("gcc"), "-m32"]
+        if isa == "riscv64":
+            return [TARGETS["riscv64-linux-gnu"].tool("gcc")]
         raise CrtError(f"compiling C for source ISA '{isa}' is not yet supported")
 
     def _via_host(self, job: Job, outs: Outputs) -> str | None:
@@ -682,8 +690,9 @@ class Pipeline:
             return self._gcc_stage(job, outs, [*cc, *self._gcc_v, *flags], src)
         if not any(f.startswith("-g") for f in flags):
             # Line tables only: the lifter reports problems at C lines, and -g never
-            # changes gcc's generated code.
-            flags.append("-g1")
+            # changes gcc's generated code.  The model engine's verification also reads
+            # the functions' C types from full -g information (crt_cc/engines/signature.py).
+            flags.append("-g1" if self.plan.crt.engine == "lift" else "-g")
         x86_s = self._tmp(job.input.display, ".x86.s")
         deps = self._dep_args(job.deps, outs)
         self._run_checked([*cc, *self._gcc_v, *flags, "-S", *job.aux_args, *deps, *src, "-o", x86_s])
@@ -735,10 +744,12 @@ class Pipeline:
 
     def _host_assemble(self, job: Job, paths: list[str], names: dict[str, str]) -> str:
         """Source-ISA assembly -> relocatable object with the host assembler."""
-        if job.source_isa != "x86_64":
+        if job.source_isa == "riscv64":
+            return self._riscv_assemble(job, paths, names)
+        if job.source_isa not in ("x86_64", "i386"):
             raise CrtError(f"assembling source ISA '{job.source_isa}' is not yet supported")
         obj = self._tmp(job.input.display, ".x86.o")
-        cmd = [host_tool("as"), "--64"]
+        cmd = [host_tool("as"), "--64" if job.source_isa == "x86_64" else "--32"]
         if self.plan.tools.add_debug_line_info and not any(_has_line_directives(p) for p in paths):
             # DWARF line info lets the lifter map addresses back to .s lines in diagnostics.
             cmd.append("-g")
@@ -747,6 +758,30 @@ class Pipeline:
         proc = self._exec(cmd, capture=True, env=env)
         lines = reformat_gas_messages(proc.stderr or "", names, self.prog)
         for line in lines:
+            if ": warning: " in line and self.plan.no_warnings:
+                continue
+            print(line, file=sys.stderr)
+        if proc.returncode != 0:
+            raise StepFailed()
+        return obj
+
+    def _riscv_assemble(self, job: Job, paths: list[str], names: dict[str, str]) -> str:
+        """RISC-V64 assembly -> object with riscv64-linux-gnu-as.
+
+        ``-mno-relax``: no linker relaxation will happen, and the DWARF line table keeps plain
+        addresses.  A broad ``-march`` lets extensions beyond RV64GC assemble, so the lifter names
+        the instruction it does not translate (``.attribute arch`` in the file still wins).
+        """
+        obj = self._tmp(job.input.display, ".rv64.o")
+        base = [TARGETS["riscv64-linux-gnu"].tool("as"), "-mno-relax"]
+        if self.plan.tools.add_debug_line_info and not any(_has_line_directives(p) for p in paths):
+            base.append("-g")
+        rest = [*self.plan.tools.host_as, "-o", obj, *paths]
+        env = dict(os.environ, LC_ALL="C")
+        proc = self._exec([*base, f"-march={RISCV_ASM_MARCH}", *rest], capture=True, env=env)
+        if proc.returncode != 0 and "ISA extension" in (proc.stderr or ""):
+            proc = self._exec([*base, "-march=rv64gc", *rest], capture=True, env=env)   # older binutils
+        for line in reformat_gas_messages(proc.stderr or "", names, self.prog):
             if ": warning: " in line and self.plan.no_warnings:
                 continue
             print(line, file=sys.stderr)
@@ -823,7 +858,12 @@ class Pipeline:
                                      opt_level=self.plan.crt.opt_level, exact_nan=self.plan.crt.exact_nan,
                                      prototypes_file=self.plan.crt.prototypes)
         try:
-            text = lift.translate_object(obj, self.target, opts)
+            if self.plan.crt.engine == "lift":
+                text = lift.translate_object(obj, self.target, opts)
+            else:   # model / auto: verified model translations, lift as oracle and fallback
+                from .engines import model as model_engine
+                text = model_engine.translate_object(obj, self.target, opts, self.plan.crt.model_dir,
+                                                     fallback=self.plan.crt.engine == "auto")
         finally:
             self._replay(crt_cache.CachedTranslation("", opts.report, opts.warnings), display, cached=False)
         tr = crt_cache.CachedTranslation(text, [dict(r) for r in opts.report], list(opts.warnings))
@@ -873,7 +913,12 @@ class Pipeline:
         if self._engine_cfg is None:
             self._engine_cfg = {"name": self.plan.crt.engine}
             if self.plan.crt.engine != "lift" and self.plan.crt.model_dir:
-                self._engine_cfg["model"] = crt_cache.tree_digest(self.plan.crt.model_dir)
+                cache = self._cache
+                memo = None if cache is None or cache.settings.read_only else \
+                    os.path.join(cache.settings.directory, "weights-digests.json")
+                self._engine_cfg["model"] = crt_cache.tree_digest(self.plan.crt.model_dir, memo)
+                from .model.config import settings_key  # light: CRT_MODEL_* overrides
+                self._engine_cfg["model_settings"] = settings_key()
         return self._engine_cfg
 
     def _cache_key(self, obj: str, display: str, isa: str) -> str | None:
@@ -979,7 +1024,7 @@ class Pipeline:
             with open(path, "wb") as f:
                 f.write(blob)
             hdr = _elf_header_bytes(blob[:20])
-            if hdr and hdr[0] in TRANSLATABLE_MACHINES:
+            if hdr and hdr[0] in TRANSLATABLE_MACHINES and hdr[0] != TARGET_MACHINE.get(self.target.triple):
                 display = f"{job.input.display}({name})"
                 sub = Job(SourceInput(path, "object", display), Route.FOREIGN_OBJECT, Stage.LINK, None,
                           TRANSLATABLE_MACHINES[hdr[0]])

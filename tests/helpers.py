@@ -10,13 +10,15 @@ Environment knobs:
                             else ``python -m crt_cc.driver.cc`` with the repo on PYTHONPATH.
 * ``CRT_RUN``            -- command to run a target program (``crt-run``-compatible: it is given
                             ``--target=T prog``); default: qemu-user directly with the target sysroot.
-* ``CRT_TEST_TARGETS``   -- comma-separated target triples (default: AArch64 and RISC-V64).
+* ``CRT_TEST_TARGETS``   -- comma-separated target triples (default: AArch64, RISC-V64 and ARMv5 from i386); ``TRIPLE/SOURCE``
+                            picks the source ISA (``arm-linux-gnueabi/x86_64``: x86-64 code on ARMv5).
 * ``CRT_TEST_OPT_LEVELS``-- comma-separated optimisation levels (default ``0,1,2,3``).
 * ``CRT_TEST_TIMEOUT``   -- seconds a target program may run (default 10).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -43,6 +45,22 @@ class TargetInfo:
     qemu: str      # qemu-user binary
     sysroot: str   # passed to qemu -L
     short: str     # short name used in test ids
+    source: str = "x86_64"   # the x86 code the tests translate for it: x86_64, or i386 (ILP32 ARMv5)
+
+    @property
+    def source_gcc(self) -> str:
+        """The compiler that makes the x86 code (and the x86 reference programs)."""
+        return "gcc" if self.source == "x86_64" else "i686-linux-gnu-gcc"
+
+    @property
+    def source_flags(self) -> list[str]:
+        """crt-cc flags that select the source ISA."""
+        return [] if self.source == "x86_64" else ["-m32"]
+
+    @property
+    def source_run(self) -> list[str]:
+        """Prefix that runs an x86 reference program of the source ISA on the host."""
+        return [] if self.source == "x86_64" else ["qemu-i386", "-L", "/usr/i686-linux-gnu"]
 
 
 _TARGETS = {
@@ -50,7 +68,8 @@ _TARGETS = {
     for t in (
         TargetInfo("aarch64-linux-gnu", "aarch64-linux-gnu-gcc", "qemu-aarch64", "/usr/aarch64-linux-gnu", "aarch64"),
         TargetInfo("riscv64-linux-gnu", "riscv64-linux-gnu-gcc", "qemu-riscv64", "/usr/riscv64-linux-gnu", "riscv64"),
-        TargetInfo("arm-linux-gnueabi", "arm-linux-gnueabi-gcc", "qemu-arm", "/usr/arm-linux-gnueabi", "armv5"),
+        TargetInfo("arm-linux-gnueabi", "arm-linux-gnueabi-gcc", "qemu-arm", "/usr/arm-linux-gnueabi", "armv5",
+                   "i386"),
     )
 }
 _ALIASES = {"aarch64": "aarch64-linux-gnu", "arm64": "aarch64-linux-gnu", "riscv64": "riscv64-linux-gnu",
@@ -58,14 +77,22 @@ _ALIASES = {"aarch64": "aarch64-linux-gnu", "arm64": "aarch64-linux-gnu", "riscv
 
 
 def target_info(name: str) -> TargetInfo:
+    """A CRT_TEST_TARGETS entry: a triple or alias, optionally ``/SOURCE`` to translate another
+    source ISA than the target's default (``arm-linux-gnueabi/x86_64``: LP64 code on ARMv5)."""
+    name, _, source = name.partition("/")
     triple = _ALIASES.get(name, name)
     if triple not in _TARGETS:
         raise ValueError(f"unknown target {name!r} in CRT_TEST_TARGETS (known: {', '.join(_TARGETS)})")
-    return _TARGETS[triple]
+    info = _TARGETS[triple]
+    if source and source != info.source:
+        if source not in ("x86_64", "i386"):
+            raise ValueError(f"unknown source ISA {source!r} in CRT_TEST_TARGETS (x86_64 or i386)")
+        info = dataclasses.replace(info, source=source, short=f"{info.short}-{source}")
+    return info
 
 
 def selected_targets() -> list[TargetInfo]:
-    raw = os.environ.get("CRT_TEST_TARGETS", "aarch64-linux-gnu,riscv64-linux-gnu")
+    raw = os.environ.get("CRT_TEST_TARGETS", "aarch64-linux-gnu,riscv64-linux-gnu,arm-linux-gnueabi")
     return [target_info(t.strip()) for t in raw.split(",") if t.strip()]
 
 

@@ -48,6 +48,8 @@ KNOWN_MISMATCHES: dict[str, str] = {}
 def _family_params():
     from helpers import selected_targets
     for target in selected_targets():
+        if target.source != "x86_64":
+            continue        # the harness and forms are x86-64's; i386 forms are not written yet
         for fam in FAMILIES:
             why = KNOWN_MISMATCHES.get(fam)
             marks = [pytest.mark.xfail(reason=why, strict=False)] if why else []

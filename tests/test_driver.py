@@ -668,9 +668,11 @@ def test_via_x86_compiles_c_with_host_gcc_then_translates(work: Path, fake_engin
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["--crt-engine=model", "-c", "x.s"], "translation engine 'model' is not yet supported"),
-    (["--crt-source=i386", "-c", "x.s"], "translating i386 code is not yet supported"),
-    (["-m32", "-c", "x.s"], "translating i386 code ('-m32') is not yet supported"),
+    (["--crt-engine=model", "-c", "x.s"], "--crt-engine=model needs a model: use --crt-model=DIR"),
+    (["--target=aarch64", "--crt-source=i386", "-c", "x.s"],
+     "translating i386 code for 'aarch64-linux-gnu' is not supported: its pointers are 32-bit"),
+    (["--target=riscv64", "-m32", "-c", "x.s"],
+     "translating i386 code for 'riscv64-linux-gnu' is not supported: its pointers are 32-bit"),
     (["--crt-source=riscv64", "-c", "x.s"], "translating riscv64 code is not yet supported"),
     (["--target=armv5", "-mfloat-abi=hard", "-c", "x.s"], "'-mfloat-abi=hard' changes the"),
 ])

@@ -6,9 +6,10 @@
 #     dpkg-query first; apt-get runs only when something is missing.
 #  2. A deb-src entry for bookworm (/etc/apt/sources.list.d/crt-cc-src.sources) so
 #     that 'apt-get source PKG' works for the real-project tests.
-#  3. .venv in the repository: 'pip install -e .[test]' plus pytest-xdist, redone
-#     only when pyproject.toml (or this script) changes; prefixed wrappers from
-#     wrappers/ are copied into .venv/bin.
+#  3. .venv in the repository: torch==2.13.0 (the CPU build; see below), then
+#     'pip install -e .[test,model,embed]' plus pytest-xdist, redone only when
+#     pyproject.toml (or this script) changes; prefixed wrappers from wrappers/
+#     are copied into .venv/bin.
 #
 # A warm run (everything present) takes a fraction of a second.
 # Environment: CRT_SETUP_NO_APT=1 skips steps 1-2 (for machines without root);
@@ -52,7 +53,7 @@ find_python() {
 # --- 1. Debian packages -------------------------------------------------------
 PACKAGES=(
     binutils gcc make cmake dpkg-dev
-    gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabi gcc-i686-linux-gnu
+    gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabi gcc-i686-linux-gnu libc6-dev-i386-cross
     qemu-user
 )
 
@@ -161,8 +162,13 @@ if [ ! -x "$VENV/bin/python" ] || [ ! -x "$VENV/bin/crt-run" ] || [ ! -f "$STAMP
         log "creating $VENV with $PY"
         "$PY" -m venv "$VENV"
     fi
-    log "installing crt-cc into .venv (pip install -e '.[test]' pytest-xdist)"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$REPO[test]" pytest-xdist
+    # The model engine (docs/model.md) needs torch: exactly this version, which resolves to the
+    # CPU build provided on disk; any other spec pulls gigabytes of CUDA wheels. Installed first,
+    # so that '.[model]' (torch>=2.1, transformers) finds it satisfied.
+    log "installing torch==2.13.0 (CPU build) for the model engine"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check "torch==2.13.0"
+    log "installing crt-cc into .venv (pip install -e '.[test,model,embed]' pytest-xdist)"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$REPO[test,model,embed]" pytest-xdist
     echo "$want_stamp" >"$STAMP"
 fi
 

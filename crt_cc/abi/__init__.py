@@ -13,4 +13,7 @@ def native_abi(target):
     if target.triple == "riscv64-linux-gnu":
         from . import riscv64
         return riscv64
+    if target.triple == "arm-linux-gnueabi":
+        from . import arm
+        return arm
     raise CrtError(f"translating x86-64 code for '{target.triple}' is not supported yet")

@@ -25,6 +25,8 @@ NATIVE_RET = "{ i64, i64, double, double, double, double }"
 # Which SysV result register each element of NATIVE_RET comes from at a call.
 NATIVE_RET_REGS = ("rax", "rdx", "xmm0", "xmm1")
 # AAPCS64 reads a float argument from the low half of a d register: no boxing needed.
+# LP64 like the x86-64 code: values and memory images cross unchanged (see abi/arm.py).
+ILP32 = False
 NAN_BOX_FLOATS = False
 # The result shape is fixed (x0, x1, d0, d1), so no recovery from the code is needed.
 SHAPE_FROM_CODE = False

@@ -8,7 +8,15 @@ cffi's C parser (pycparser underneath) and reduced to the :class:`CType` model, 
 classification code in ``abi/`` needs: sizes, alignments and the scalar leaves of aggregates.
 
 A few libc/libm functions whose signatures the universal mapping gets wrong are built in
-(:data:`BUILTIN_DECLARATIONS`), so translated code calls them correctly without a header.
+(:data:`BUILTIN_DECLARATIONS`), so translated code calls them correctly without a header.  On the
+ILP32 target (ARM EABI) far more calls need their types, because ``long``, ``size_t`` and pointers
+are narrower there than in the x86-64 code: :func:`libc_prototypes` reads the C declarations in
+``libc.h`` next to this module.
+
+Every type is described twice: as the x86-64 code sees it (LP64, the :class:`CType` itself) and,
+in ``CType.ilp32``, as native ARM EABI code lays it out (ILP32, ``long long`` and ``double``
+8-byte aligned, ``long double`` a double).  The boundary converts values between the two; where
+it cannot (a pointer whose pointee differs, see ``CType.pointee``) it says why.
 """
 
 from __future__ import annotations
@@ -68,6 +76,19 @@ class CType:
     signed: bool = False
     # struct/union: the scalar leaves (byte offset, leaf type), arrays expanded
     leaves: tuple[tuple[int, CType], ...] = ()
+    # The C spelling, for diagnostics.
+    cname: str = field(default="", compare=False)
+    # ptr: why the pointee's memory layout differs between LP64 and ILP32 code ("" if it does
+    # not, or is opaque: void, char, int, double, FILE, a function...).
+    pointee: str = field(default="", compare=False)
+    # struct: why its values cannot be converted between the two layouts ("" if they can).
+    issue: str = field(default="", compare=False)
+    # The same type laid out by the ILP32 ARM EABI (set on prototype parameters and results);
+    # its leaves correspond one to one, in order, to this type's leaves.
+    ilp32: CType | None = field(default=None, compare=False, repr=False)
+    # ptr to a scalar (number or pointer): the pointee, with its ILP32 view, so that a single
+    # in/out object can be copied across (crt_cc/abi/arm.py OUT_PARAMS).
+    target: CType | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_fp(self) -> bool:
@@ -83,17 +104,24 @@ class Prototype:
     ret: CType
     params: list[CType] = field(default_factory=list)
     variadic: bool = False
+    origin: str = ""            # the file that declares it (for diagnostics)
 
 
 _FP_KINDS = {"float": "float", "double": "double", "long double": "ldouble"}
+# Integer types that are 8 bytes in LP64 code and 4 bytes in ILP32 (ARM EABI) code.
+ILP32_NARROW = frozenset({"long", "unsigned long", "size_t", "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t",
+                          "int_fast16_t", "int_fast32_t", "uint_fast16_t", "uint_fast32_t"})
 
 
 def _ctype(ffi, c) -> CType:
     kind = c.kind
     if kind == "void":
         return VOID
-    if kind in ("pointer", "function"):
-        return CType("ptr", 8, 8)
+    if kind == "function":
+        return CType("ptr", 8, 8, cname=c.cname)
+    if kind == "pointer":
+        target = _both(ffi, c.item) if c.item.kind in ("primitive", "pointer") else None
+        return CType("ptr", 8, 8, cname=c.cname, pointee=layout_difference(ffi, c.item), target=target)
     size, align = ffi.sizeof(c), ffi.alignof(c)
     if kind == "primitive":
         if c.cname in _FP_KINDS:
@@ -115,10 +143,103 @@ def _ctype(ffi, c) -> CType:
                 leaves.append((f.offset, CType("int", ffi.sizeof(f.type), ffi.alignof(f.type))))
                 continue
             leaves.extend((f.offset + o, t) for o, t in _leaves(ffi, f.type))
-        return CType("struct", size, align, leaves=tuple(leaves))
+        return CType("struct", size, align, leaves=tuple(leaves), cname=c.cname)
     if kind == "array":
-        return CType("struct", size, align, leaves=tuple(_leaves(ffi, c)))
+        return CType("struct", size, align, leaves=tuple(_leaves(ffi, c)), cname=c.cname)
     raise CrtError(f"unsupported type '{c.cname}' in a prototype")
+
+
+def layout_difference(ffi, c, seen: frozenset = frozenset()) -> str:
+    """Why objects of cffi type ``c`` are laid out differently by LP64 and ILP32 code ("" if not).
+
+    Used for what pointers point to: such memory is shared by translated (LP64) and native
+    (ILP32) code, so it must mean the same to both.  Opaque structs (``FILE``) and functions are
+    never looked into by the translated code, so they do not count.
+    """
+    kind = c.kind
+    if kind == "pointer":
+        return f"pointers ('{c.cname}': 8 bytes in x86-64 code, 4 in ARM code)"
+    if kind == "primitive":
+        if c.cname in ILP32_NARROW:
+            return f"'{c.cname}' (8 bytes in x86-64 code, 4 in ARM code)"
+        if c.cname == "long double":
+            return "'long double' (x87 80-bit in 16 bytes in x86-64 code, a double on ARM EABI)"
+        return ""
+    if kind == "array":
+        return layout_difference(ffi, c.item, seen)
+    if kind in ("struct", "union"):
+        if c.fields is None or c.cname in seen:
+            return ""
+        for name, f in c.fields:
+            why = layout_difference(ffi, f.type, seen | {c.cname})
+            if why:
+                return f"'{c.cname}' (member '{name}': {why})"
+    return ""
+
+
+def _ilp32(ffi, c) -> CType:
+    """``c`` laid out by the ARM EABI (ILP32; 8-byte ``long long`` and ``double`` alignment)."""
+    kind = c.kind
+    if kind == "void":
+        return VOID
+    if kind in ("pointer", "function"):
+        return CType("ptr", 4, 4, cname=c.cname)
+    if kind == "primitive":
+        if c.cname == "long double":
+            return CType("ldouble", 8, 8, cname=c.cname)
+        if c.cname in _FP_KINDS:
+            size = ffi.sizeof(c)
+            return CType(_FP_KINDS[c.cname], size, size, cname=c.cname)
+        size = 4 if c.cname in ILP32_NARROW else ffi.sizeof(c)
+        return CType("int", size, min(size, 8), int(ffi.cast(c, -1)) < 0, cname=c.cname)
+    if kind == "enum":
+        return CType("int", 4, 4, True, cname=c.cname)
+    if kind == "array":
+        item = _ilp32(ffi, c.item)
+        n = c.length or 0
+        one = item.leaves if item.kind == "struct" else ((0, item),)
+        leaves = tuple((k * item.size + o, t) for k in range(n) for o, t in one)
+        return CType("struct", item.size * n, item.align, leaves=leaves, cname=c.cname, issue=item.issue)
+    if kind in ("struct", "union"):
+        if c.fields is None:
+            return CType("struct", 0, 1, cname=c.cname)
+        off = size = 0
+        align = 1
+        leaves: list[tuple[int, CType]] = []
+        issue = ""
+        bitfields = False
+        for _, f in c.fields:
+            if f.bitsize >= 0:
+                # Bit-fields keep their LP64 places, which is right only when nothing differs.
+                bitfields = True
+                t = CType("int", ffi.sizeof(f.type), ffi.alignof(f.type))
+                leaves.append((f.offset, t))
+                size = max(size, f.offset + t.size)
+                align = max(align, t.align)
+                continue
+            t = _ilp32(ffi, f.type)
+            issue = issue or t.issue
+            if kind == "struct":
+                off = (off + t.align - 1) // t.align * t.align
+            else:
+                off = 0
+            leaves.extend((off + o, x) for o, x in (t.leaves if t.kind == "struct" else ((0, t),)))
+            off += t.size
+            size = max(size, off)
+            align = max(align, t.align)
+        if bitfields and layout_difference(ffi, c):
+            issue = issue or f"'{c.cname}' has bit-fields and members whose size differs"
+        if kind == "union" and len({(o, x.size) for o, x in leaves}) != len(leaves) and layout_difference(ffi, c):
+            issue = issue or f"'{c.cname}' is a union whose members differ in size"
+        size = (size + align - 1) // align * align
+        return CType("struct", size, align, leaves=tuple(leaves), cname=c.cname, issue=issue)
+    raise CrtError(f"unsupported type '{c.cname}' in a prototype")
+
+
+def _both(ffi, c) -> CType:
+    """The LP64 description of ``c`` with its ILP32 one attached."""
+    import dataclasses
+    return dataclasses.replace(_ctype(ffi, c), ilp32=_ilp32(ffi, c))
 
 
 def _leaves(ffi, c) -> list[tuple[int, CType]]:
@@ -169,26 +290,99 @@ def _preprocess(path: str) -> str:
     return res.stdout
 
 
-def parse_declarations(text: str, origin: str) -> dict[str, Prototype]:
+def _declarations_only(text: str) -> str:
+    """C source reduced to its declarations: function bodies and initialisers removed.
+
+    So that the native caller's own ``.c`` file can serve as ``--crt-prototypes``: what it
+    declares and defines is exactly what crosses the boundary.
+    """
+    out: list[str] = []
+    i = start = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'":                     # skip literals
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "{":
+            head = text[start:i].rstrip()
+            depth, j = 0, i
+            while j < n:
+                depth += {"{": 1, "}": -1}.get(text[j], 0)
+                j += 1
+                if depth == 0:
+                    break
+            if head.endswith(")"):          # a function definition: keep its declarator
+                out.append(head + ";\n")
+                i = start = j
+                continue
+            if head.endswith("="):          # an initialiser
+                out.append(head[:-1])
+                i = start = j
+                continue
+            i = j                           # struct/union/enum body: part of the declaration
+            continue
+        if c == "=" and text[i + 1:i + 2] != "=":
+            # `T x = value;`: drop the value (up to the `;` at this level)
+            out.append(text[start:i])
+            depth, j = 0, i + 1
+            while j < n and not (text[j] == ";" and depth == 0):
+                depth += {"(": 1, "{": 1, ")": -1, "}": -1}.get(text[j], 0)
+                j += 1
+            i = start = j
+            continue
+        if c == ";":
+            out.append(text[start:i + 1])
+            start = i + 1
+        i += 1
+    out.append(text[start:])
+    return "".join(out)
+
+
+class Declarations(dict):
+    """Function prototypes by name, plus ``variables``: each declared global variable with why its
+    layout differs between LP64 and ILP32 code ("" if it does not; data shared with native code
+    must mean the same on both sides), and ``origin``, the declaring file."""
+
+    def __init__(self, origin: str = ""):
+        super().__init__()
+        self.variables: dict[str, str] = {}
+        self.origin = origin
+
+
+def parse_declarations(text: str, origin: str) -> Declarations:
     """Function prototypes declared in C ``text`` (typedefs, structs and enums resolved)."""
+    import warnings
+
     from cffi import FFI
     from cffi.error import CDefError
     ffi = FFI()
     try:
-        ffi.cdef(_strip_gnu(text), override=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")     # cffi's advice on `extern` for global variables
+            ffi.cdef(_declarations_only(_strip_gnu(text)), override=True)
     except (CDefError, Exception) as exc:   # pycparser raises its own ParseError
         raise CrtError("cannot parse prototypes: " + " ".join(str(exc).split()), origin) from None
-    protos: dict[str, Prototype] = {}
+    protos = Declarations(origin)
     for key, (tp, _) in ffi._parser._declarations.items():   # cffi has no public listing
+        if key.startswith("variable "):
+            try:
+                protos.variables[key.split(" ", 1)[1]] = layout_difference(ffi, ffi.typeof(tp._get_c_name()))
+            except Exception:       # a type cffi cannot size (e.g. an incomplete array of them)
+                pass
+            continue
         if not key.startswith("function "):
             continue
         name = key.split(" ", 1)[1]
         try:
-            ret = _ctype(ffi, ffi.typeof(tp.result._get_c_name()))
-            params = [_ctype(ffi, ffi.typeof(a._get_c_name())) for a in tp.args]
+            ret = _both(ffi, ffi.typeof(tp.result._get_c_name()))
+            params = [_both(ffi, ffi.typeof(a._get_c_name())) for a in tp.args]
         except CrtError as exc:
             raise CrtError(f"prototype of '{name}': {exc.message}", origin) from None
-        protos[name] = Prototype(name, ret, params, bool(tp.ellipsis))
+        protos[name] = Prototype(name, ret, params, bool(tp.ellipsis), origin)
     return protos
 
 
@@ -206,6 +400,26 @@ def builtin_prototypes() -> dict[str, Prototype]:
     return dict(_builtin_cache)
 
 
-def load_prototypes(path: str | None) -> dict[str, Prototype]:
+_libc_cache: dict[str, Prototype] | None = None
+
+
+def libc_prototypes() -> dict[str, Prototype]:
+    """Built-in prototypes for ILP32 targets: :data:`BUILTIN_DECLARATIONS` plus ``libc.h``.
+
+    On ARM EABI every call whose arguments or result include ``long``, ``long long``, ``size_t``,
+    a double or a pointer-sized result needs its types (see the header's comment), which covers
+    most of the C library; the header is data, next to this module.
+    """
+    global _libc_cache
+    if _libc_cache is None:
+        import os
+        path = os.path.join(os.path.dirname(__file__), "libc.h")
+        with open(path) as fh:
+            text = re.sub(r"/\*.*?\*/", " ", fh.read(), flags=re.S)
+        _libc_cache = parse_declarations(BUILTIN_DECLARATIONS + text, path)
+    return dict(_libc_cache)
+
+
+def load_prototypes(path: str | None) -> Declarations:
     """The user's ``--crt-prototypes`` declarations (empty without a file)."""
-    return parse_declarations(_preprocess(path), path) if path else {}
+    return parse_declarations(_preprocess(path), path) if path else Declarations()

@@ -31,6 +31,8 @@ from .aarch64 import (  # noqa: F401  (the universal argument mapping is the sam
     split_stack_words,
 )
 
+# LP64 like the x86-64 code: values and memory images cross unchanged (see abi/arm.py).
+ILP32 = False
 NAN_BOX_FLOATS = True
 SHAPE_FROM_CODE = True
 # 32-bit integer arguments and results are sign-extended to 64 bits (LP64 psABI).

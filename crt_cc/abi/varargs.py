@@ -39,7 +39,18 @@ _CONV = re.compile(r"%(?:\d+\$)?([-+ #0'I]*)(\*|\d+)?(?:\.(\*|\d+)?)?(hh|h|ll|l|
 
 def format_arg_types(fmt: str, scanf: bool) -> list[str] | None:
     """Argument classes ('int', 'double', 'ldouble', 'ptr') a format consumes, or None if unsure."""
-    out: list[str] = []
+    specs = format_arg_specs(fmt, scanf)
+    return None if specs is None else [cls for cls, _, _ in specs]
+
+
+def format_arg_specs(fmt: str, scanf: bool) -> list[tuple[str, str, str]] | None:
+    """(class, length modifier, conversion) of each argument a format consumes, or None if unsure.
+
+    The length modifier matters where C types differ in size between the x86-64 code and the
+    target (``%ld`` is 8 bytes in the translated code and 4 on ILP32 ARM); ``*`` widths and
+    precisions are ('int', '', '*').
+    """
+    out: list[tuple[str, str, str]] = []
     pos = 0
     while True:
         i = fmt.find("%", pos)
@@ -50,6 +61,7 @@ def format_arg_types(fmt: str, scanf: bool) -> list[str] | None:
             return None
         pos = m.end()
         flags, width, prec, length, conv = m.groups()
+        length = length or ""
         if "$" in m.group(0):
             return None                     # positional arguments: give up, use the universal call
         if conv == "%":
@@ -62,20 +74,20 @@ def format_arg_types(fmt: str, scanf: bool) -> list[str] | None:
         if scanf:
             if width == "*" or (flags and "*" in flags):
                 continue
-            out.append("ptr")
+            out.append(("ptr", length, conv))
             continue
         if width == "*":
-            out.append("int")
+            out.append(("int", "", "*"))
         if prec == "*":
-            out.append("int")
+            out.append(("int", "", "*"))
         if conv == "m":
             continue
         if conv in "fFeEgGaA":
-            out.append("ldouble" if length == "L" else "double")
+            out.append(("ldouble" if length == "L" else "double", length, conv))
         elif conv in "sSpn":
-            out.append("ptr")
+            out.append(("ptr", length, conv))
         else:
-            out.append("int")
+            out.append(("int", length, conv))
 
 
 def x86_locations(n_fixed_ints: int, types: list[str]) -> list[tuple[str, int]]:
@@ -105,3 +117,39 @@ def x86_locations(n_fixed_ints: int, types: list[str]) -> list[tuple[str, int]]:
             locs.append(("stack", so))
             so += 16
     return locs
+
+
+# C length modifiers whose integer is 8 bytes in LP64 code but 4 on an ILP32 target.
+LP64_ONLY_LENGTHS = ("l", "z", "t")
+
+
+def widen_long_conversions(fmt: str) -> str:
+    """``fmt`` with ``%ld``/``%zu``/``%td``-style integer conversions spelled ``%lld``/``%llu``.
+
+    For an ILP32 target's printf/scanf called from LP64 code: the argument (or, for scanf, the
+    object written) is the x86 code's 8-byte ``long``, so the native library must take 8 bytes,
+    which makes the output exactly what the x86-64 program prints.
+    """
+    out: list[str] = []
+    pos = 0
+    while True:
+        i = fmt.find("%", pos)
+        if i < 0:
+            out.append(fmt[pos:])
+            return "".join(out)
+        m = _CONV.match(fmt, i)
+        if m is None:
+            out.append(fmt[pos:])
+            return "".join(out)
+        end = m.end()
+        if m.group(5) == "[":
+            close = fmt.find("]", end + 1 if fmt[end:end + 1] == "]" else end)
+            end = len(fmt) if close < 0 else close + 1
+        out.append(fmt[pos:i])
+        length = m.group(4)
+        if length in LP64_ONLY_LENGTHS and m.group(5) in "diouxXn":
+            s, e = m.span(4)
+            out.append(fmt[i:s] + "ll" + fmt[e:end])
+        else:
+            out.append(fmt[i:end])
+        pos = end

@@ -19,6 +19,11 @@ INTERNAL_PARAM_GPRS = ARG_GPRS + [RAX]
 INTERNAL_PARAM_TYPES = [I64] * len(INTERNAL_PARAM_GPRS) + [V2I64] * N_XMM_ARGS + [PTR]
 # Internal return: rax, rdx, xmm0, xmm1, st(0)
 INTERNAL_RET = f"{{ {I64}, {I64}, {V2I64}, {V2I64}, {F128} }}"
+
+
+def internal_ret(x87_ty: str = F128) -> str:
+    """The internal return type when st(0) is kept as ``x87_ty`` (double on ARMv5)."""
+    return f"{{ {I64}, {I64}, {V2I64}, {V2I64}, {x87_ty} }}"
 INTERNAL_FNTY = f"{INTERNAL_RET} ({', '.join(INTERNAL_PARAM_TYPES)})"
 
 

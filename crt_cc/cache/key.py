@@ -141,27 +141,64 @@ def translator_fingerprint() -> dict[str, object]:
     return _fingerprint
 
 
-def tree_digest(path: str) -> str:
+def tree_digest(path: str, memo: str | None = None) -> str:
     """Content hash of a directory tree (relative names and bytes), e.g. model weights.
 
     Engines that depend on data files (the model engine's weights directory)
     put this in their engine configuration, so replacing the weights
     invalidates every translation they made.
+
+    ``memo``: a JSON file remembering each file's SHA-256 by its identity
+    (path, size, inode, mtime and ctime in ns), so that a build does not rehash
+    gigabytes of unchanged weights in every compiler process -- a rewritten
+    file changes its mtime/ctime and is hashed again.
     """
     h = hashlib.sha256()
     if os.path.isfile(path):
         return _sha256_file(path)
+    table = _load_memo(memo)
+    current: dict[str, str] = {}
     for dirpath, dirnames, filenames in os.walk(path):
         dirnames.sort()
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
             rel = os.path.relpath(full, path).replace(os.sep, "/")
             try:
-                digest = _sha256_file(full)
+                st = os.stat(full)
+                ident = f"{os.path.realpath(full)}\0{st.st_size}\0{st.st_ino}\0{st.st_mtime_ns}\0{st.st_ctime_ns}"
+                digest = table.get(ident) or _sha256_file(full)
+                current[ident] = digest
             except OSError:
                 digest = "unreadable"
             h.update(f"{rel}\0{digest}\n".encode())
+    if memo and any(k not in table for k in current):
+        # Forget older identities of the files just hashed; other trees' entries stay.
+        paths = {k.split("\0", 1)[0] for k in current}
+        _save_memo(memo, {**{k: v for k, v in table.items() if k.split("\0", 1)[0] not in paths}, **current})
     return h.hexdigest()
+
+
+def _load_memo(memo: str | None) -> dict[str, str]:
+    if not memo:
+        return {}
+    try:
+        with open(memo, encoding="utf-8") as f:
+            table = json.load(f)
+        return {str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_memo(memo: str, table: dict[str, str]) -> None:
+    """Best effort (a read-only cache directory only costs rehashing); atomic for concurrent builds."""
+    try:
+        os.makedirs(os.path.dirname(memo) or ".", exist_ok=True)
+        tmp = f"{memo}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(table, f)
+        os.replace(tmp, memo)
+    except OSError:
+        pass
 
 
 def _digest(material: Mapping[str, object]) -> str:

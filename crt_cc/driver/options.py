@@ -258,7 +258,8 @@ crt-cc options:
   --crt-via-x86                     compile C with the host gcc and translate it
   --crt-via-source                  same, with the source ISA's compiler
   --crt-engine=lift|model|auto      translation engine (default lift)
-  --crt-model=DIR                   model directory for the model engine
+  --crt-model=DIR                   model directory for the model engine (also CRT_MODEL;
+                                    docs/model.md)
   --crt-prototypes=FILE.h           C declarations for functions crossing the boundary
   --crt-report=FILE                 JSON report of what was translated and how
   --crt-opt=N                       LLVM optimisation level for translated code (default 2)
@@ -289,6 +290,11 @@ class CrtArgs:
     keep_temps: bool = False
     exact_nan: bool = False
     cache_actions: list[str] = field(default_factory=list)   # 'clear' / 'stats', in command-line order
+
+
+def _model_dir(crt: CrtArgs) -> str | None:
+    """--crt-model=DIR, else $CRT_MODEL (the model engine's weights directory)."""
+    return crt.model_dir or os.environ.get("CRT_MODEL", "").strip() or None
 
 
 def parse_crt_option(arg: str, crt: CrtArgs) -> None:
@@ -654,6 +660,7 @@ def build_plan(a: CcArgs, target: Target, prog: str = "crt-cc") -> Plan:
             why = f" ('{m_source[-1]}')" if m_source and crt.source_isa is None else ""
             raise CrtError(f"translating {isa} code{why} is not yet supported "
                            f"(supported: {', '.join(SUPPORTED_SOURCE_ISAS)})", file=display)
+        check_source_fits_target(isa, target, display)
     if translating:
         defaults = _TARGET_ABI_DEFAULT.get(target.triple, {})
         for m in m_target_abi:
@@ -705,7 +712,7 @@ def build_plan(a: CcArgs, target: Target, prog: str = "crt-cc") -> Plan:
         jobs=jobs,
         link=link,
         tools=tools,
-        crt=CrtSettings(engine=crt.engine, model_dir=crt.model_dir, prototypes=crt.prototypes, exact_nan=crt.exact_nan,
+        crt=CrtSettings(engine=crt.engine, model_dir=_model_dir(crt), prototypes=crt.prototypes, exact_nan=crt.exact_nan,
                         report=crt.report, opt_level=2 if crt.opt_level is None else crt.opt_level,
                         keep_temps=crt.keep_temps),
         verbose=a.verbose,
@@ -869,12 +876,21 @@ def parse_as_args(argv: list[str]) -> AsArgs:
     return a
 
 
+def check_source_fits_target(isa: str, target: Target, display: str | None = None) -> None:
+    """i386 code keeps 32-bit pointers in its registers and memory: only an ILP32 target can run it."""
+    if isa == "i386" and target.bits != 32:
+        raise CrtError(f"translating i386 code for '{target.triple}' is not supported: its pointers are "
+                       "32-bit (translate i386 code for arm-linux-gnueabi, or x86-64 code for "
+                       f"{target.triple})", file=display)
+
+
 def build_as_plan(a: AsArgs, target: Target, prog: str = "crt-as") -> Plan:
     """One translation job over the (concatenated) inputs, like as assembles them together."""
     isa = a.crt.source_isa or "x86_64"
     if isa not in SUPPORTED_SOURCE_ISAS:
         raise CrtError(f"translating {isa} code is not yet supported "
                        f"(supported: {', '.join(SUPPORTED_SOURCE_ISAS)})")
+    check_source_fits_target(isa, target)
     if a.crt.engine not in SUPPORTED_ENGINES:
         raise CrtError(f"translation engine '{a.crt.engine}' is not yet supported "
                        f"(available: {', '.join(SUPPORTED_ENGINES)})")
@@ -891,7 +907,7 @@ def build_as_plan(a: AsArgs, target: Target, prog: str = "crt-as") -> Plan:
     return Plan(
         jobs=[job],
         tools=ToolArgs(host_as=a.host_as),
-        crt=CrtSettings(engine=crt.engine, model_dir=crt.model_dir, prototypes=crt.prototypes, exact_nan=crt.exact_nan,
+        crt=CrtSettings(engine=crt.engine, model_dir=_model_dir(crt), prototypes=crt.prototypes, exact_nan=crt.exact_nan,
                         report=crt.report, opt_level=2 if crt.opt_level is None else crt.opt_level,
                         keep_temps=crt.keep_temps),
         verbose=a.verbose,

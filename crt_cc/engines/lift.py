@@ -31,7 +31,10 @@ def translate_object(obj_path: str, target: Target, options: TranslateOptions) -
     for anything it cannot translate faithfully.
     """
     from ..backend import emit_assembly
-    from ..lift.module import lift_object  # heavy imports stay lazy
 
+    if options.source_isa == "riscv64":
+        from ..lift.riscv.module import translate  # heavy imports stay lazy
+        return translate(obj_path, target, options)
+    from ..lift.module import lift_object
     ir_module = lift_object(obj_path, target, options)
     return emit_assembly(ir_module, target, options.opt_level)

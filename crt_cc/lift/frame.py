@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import CrtError
-from .regs import full_register
+from .regs import X86_64, SourceMode, full_register
 
 # x87 register-stack effect (pushes minus pops) by mnemonic.
 X87_DELTA = {
@@ -37,36 +37,65 @@ class FrameState:
     rsp: int | None
     rbp: int | None
     x87: int | None
+    # Other registers that hold a frame address, as sorted (register, offset) pairs: i386's
+    # ``lea 4(%esp), %ecx; and $-16, %esp; ...; lea -4(%ecx), %esp`` in main, or a frame
+    # pointer copied into another register.
+    regs: tuple[tuple[str, int], ...] = ()
 
     def merge(self, other: FrameState) -> FrameState:
         return FrameState(
             self.rsp if self.rsp == other.rsp else None,
             self.rbp if self.rbp == other.rbp else None,
             self.x87 if self.x87 == other.x87 else None,
+            tuple(sorted(set(self.regs) & set(other.regs))),
         )
+
+    def offset_of(self, reg: str) -> int | None:
+        """Frame offset a (full-width) register holds, when known."""
+        if reg == "rsp":
+            return self.rsp
+        if reg == "rbp":
+            return self.rbp
+        return dict(self.regs).get(reg)
 
 
 ENTRY = FrameState(0, None, 0)
-ENTRY_ALIGN = 8      # entry rsp is 8 mod 64 in our frame (x86: 8 mod 16 after the call)
+ENTRY_ALIGN = X86_64.entry_align      # entry rsp is 8 mod 64 in our frame (x86: 8 mod 16 after the call)
+# Registers a lifted call changes: the caller's other registers keep their values across it, since
+# a translated callee hands back only rax/rdx (gcc's IPA-RA relies on the same for local callees).
+CALL_CLOBBERED = {"rax", "rdx"}
 
 
-def _imm(op) -> int | None:
+def _imm(op, size: int = 0) -> int | None:
+    """An immediate operand, read as a signed ``size``-byte value (capstone gives i386's
+    ``and $-16, %esp`` as 0xfffffff0)."""
     from capstone import x86
-    return op.imm if op.type == x86.X86_OP_IMM else None
+    if op.type != x86.X86_OP_IMM:
+        return None
+    v = op.imm
+    if size and v >= 1 << (8 * size - 1):
+        v -= 1 << (8 * size)
+    return v
 
 
 def _regname(insn, op) -> str | None:
     from capstone import x86
-    return insn.cs.reg_name(op.reg) if op.type == x86.X86_OP_REG else None
+    return full_register(insn.cs.reg_name(op.reg)) if op.type == x86.X86_OP_REG else None
 
 
-def step(insn, st: FrameState, x87_ret: bool) -> FrameState:
-    """Effect of one instruction on the tracked frame state."""
+def step(insn, st: FrameState, x87_ret: bool, mode: SourceMode = X86_64, callee_pops: int = 0) -> FrameState:
+    """Effect of one instruction on the tracked frame state.
+
+    ``callee_pops``: bytes a called function pops besides its return address (``ret $4`` of an
+    i386 function returning a struct through a hidden pointer).
+    """
     from capstone import x86
     m = insn.mnemonic
     cs = insn.cs
     ops = cs.operands
     rsp, rbp, depth = st.rsp, st.rbp, st.x87
+    regs = dict(st.regs)
+    word = mode.word
 
     if m in X87_DELTA or (m.startswith("f") and m not in ("femms",)):
         if depth is not None:
@@ -77,25 +106,33 @@ def step(insn, st: FrameState, x87_ret: bool) -> FrameState:
     def add(v, d):
         return None if v is None else v + d
 
-    if m in ("push", "pushfq", "pushq"):
-        size = ops[0].size if ops else 8
-        return FrameState(add(rsp, -size if m == "push" else -8), rbp, depth)
-    if m in ("pop", "popfq"):
-        size = ops[0].size if ops else 8
+    def state(rsp_, rbp_):
+        return FrameState(rsp_, rbp_, depth, tuple(sorted(regs.items())))
+
+    if m in ("push", "pushfq", "pushq", "pushfd", "pushf"):
+        size = ops[0].size if ops and m == "push" else word
+        return state(add(rsp, -size), rbp)
+    if m in ("pop", "popfq", "popfd", "popf"):
+        size = ops[0].size if ops else word
         dst = _regname(insn, ops[0]) if ops else None
+        regs.pop(dst, None)
         if dst == "rbp":
             rbp = None
         if dst == "rsp":
-            return FrameState(None, rbp, depth)
-        return FrameState(add(rsp, size), rbp, depth)
-    if m in ("call", "notrack call", "bnd call") or m.startswith("ret") or m.endswith(" ret"):
-        return FrameState(rsp, rbp, depth)          # the callee pops its return address
+            return state(None, rbp)
+        return state(add(rsp, size), rbp)
+    if m in ("call", "notrack call", "bnd call"):
+        for r in CALL_CLOBBERED:
+            regs.pop(r, None)
+        return state(add(rsp, callee_pops), rbp)
+    if m.startswith("ret") or m.endswith(" ret"):
+        return state(rsp, rbp)          # the callee pops its return address
     if m == "leave":
-        return FrameState(add(rbp, 8), None, depth)
+        return state(add(rbp, word), None)
     if m == "enter":
         size = _imm(ops[0]) or 0
-        nrbp = add(rsp, -8)
-        return FrameState(add(nrbp, -size), nrbp, depth)
+        nrbp = add(rsp, -word)
+        return state(add(nrbp, -size), nrbp)
 
     written = set()
     try:
@@ -104,37 +141,45 @@ def step(insn, st: FrameState, x87_ret: bool) -> FrameState:
     except Exception:   # capstone cannot tell: treat explicit destination only
         if ops and ops[0].type == x86.X86_OP_REG:
             written = {cs.reg_name(ops[0].reg)}
-    # A write to any part of rsp/rbp (xor %ebp,%ebp; sete %bpl) ends what we knew about it.
+    # A write to any part of a register (xor %ebp,%ebp; sete %bpl) ends what we knew about it.
     written = {full_register(r) for r in written}
-    for reg in ("rsp", "rbp"):
-        if reg not in written:
+    cur = {"rsp": rsp, "rbp": rbp, **regs}
+    dst = _regname(insn, ops[0]) if ops else None
+    for reg in written:
+        if reg not in ("rsp", "rbp") and reg not in regs and not (reg == dst and len(ops) == 2):
             continue
         new = None
-        dst = _regname(insn, ops[0]) if ops else None
-        if dst == reg and len(ops) == 2:
+        if dst == reg and len(ops) == 2 and ops[0].size == word:
             src = ops[1]
-            cur = rsp if reg == "rsp" else rbp
-            if m in ("sub", "add") and _imm(src) is not None and cur is not None:
-                new = cur - src.imm if m == "sub" else cur + src.imm
-            elif m == "and" and _imm(src) is not None and cur is not None:
-                mask = src.imm
-                new = ((ENTRY_ALIGN + cur) & mask) - ENTRY_ALIGN if -64 <= mask < 0 else None
+            old = cur.get(reg)
+            imm = _imm(src, word)
+            if m in ("sub", "add") and imm is not None and old is not None:
+                new = old - imm if m == "sub" else old + imm
+            elif m == "and" and imm is not None and old is not None:
+                mask = imm
+                align = mode.entry_align
+                new = ((align + old) & mask) - align if -64 <= mask < 0 else None
             elif m == "mov" and src.type == x86.X86_OP_REG:
-                sname = cs.reg_name(src.reg)
-                new = rsp if sname == "rsp" else rbp if sname == "rbp" else None
-            elif m == "lea" and src.type == x86.X86_OP_MEM and not src.mem.index:
-                bname = cs.reg_name(src.mem.base) if src.mem.base else None
-                base = rsp if bname == "rsp" else rbp if bname == "rbp" else None
+                new = cur.get(_regname(insn, src))
+            elif m == "lea" and src.type == x86.X86_OP_MEM and not src.mem.index and src.mem.base \
+                    and not insn.relocs:
+                base = cur.get(full_register(cs.reg_name(src.mem.base)))
                 new = None if base is None else base + src.mem.disp
         if reg == "rsp":
             rsp = new
-        else:
+        elif reg == "rbp":
             rbp = new
-    return FrameState(rsp, rbp, depth)
+        elif new is None:
+            regs.pop(reg, None)
+        else:
+            regs[reg] = new
+    return state(rsp, rbp)
 
 
-def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_calls: set[int]) -> dict[int, FrameState]:
+def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_calls: set[int],
+            mode: SourceMode = X86_64, callee_pops: dict[int, int] | None = None) -> dict[int, FrameState]:
     """Frame state *before* each instruction address, by fixpoint over the CFG."""
+    pops = callee_pops or {}
     state_in: dict[int, FrameState] = {fn.start: ENTRY}
     before: dict[int, FrameState] = {}
     work = [fn.start]
@@ -143,7 +188,7 @@ def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_ca
         st = state_in[start]
         for insn in blocks[start]:
             before[insn.addr] = st
-            st = step(insn, st, insn.addr in x87_ret_calls)
+            st = step(insn, st, insn.addr in x87_ret_calls, mode, pops.get(insn.addr, 0))
         for s in succs.get(start, []):
             old = state_in.get(s)
             new = st if old is None else old.merge(st)

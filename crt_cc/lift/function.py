@@ -15,13 +15,14 @@ import capstone
 from capstone import x86
 
 from ..abi import bridge, varargs
-from ..abi.x86_64 import INTERNAL_PARAM_GPRS, INTERNAL_RET, N_XMM_ARGS
+from ..abi import i386 as i386abi
+from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
 from . import frame as framemod
 from . import results
-from .ir import F64, F128, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
-from .regs import FLAGS, GPR_NAMES, RAX, RDX, RSP, SUBREGS
+from .ir import F64, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
+from .regs import FLAGS, GPR_NAMES, RAX, RDX, RSP, SUBREGS, full_register
 
 NORETURN = {"exit", "_exit", "_Exit", "abort", "__stack_chk_fail", "__assert_fail", "longjmp", "siglongjmp",
             "__longjmp_chk", "err", "errx", "verr", "verrx", "pthread_exit", "__cxa_throw", "quick_exit",
@@ -52,6 +53,9 @@ class Lifted:
         self.n_stack_words = n_stack_words
         self.variadic = variadic
         self.ret_hint = ret_hint          # see crt_cc.lift.results.return_hint
+        self.arg_kinds: list[str] = []    # i386: argument kinds at the native boundary (abi/i386.py)
+        self.fp_ret = "double"            # i386: C type of an x87 result
+        self.short_ret = False            # i386: a 16-bit result (sign-extended for AAPCS)
 
 
 class FunctionLifter:
@@ -64,6 +68,10 @@ class FunctionLifter:
         self.cmp_cache: tuple | None = None   # last flag-setting operation, for direct icmp
         self.max_arg_off = 0                  # highest incoming stack byte read (x86 frame offset)
         self.variadic = False
+        self.mode = ctx.mode                  # x86-64 or i386 (regs.SourceMode)
+        self.x87_ty = ctx.x87_ty              # fp128, or double where the target has no binary128
+        self.internal_ret = ctx.internal_ret
+        self.arg_access: dict[int, int] = {}  # frame offset -> widest access (arguments: offset >= word)
 
     # ------------------------------------------------------------------ errors
     def line_of(self, insn: Insn) -> int | None:
@@ -98,7 +106,7 @@ class FunctionLifter:
                 elif tgt is not None and fn.vaddr(*fn.real(tgt)) is not None:
                     raise self.error(f"branch into the middle of an instruction at offset {tgt:#x}", insn)
                 leaders.add(nxt)
-            elif m in ("ret", "ud2", "hlt", "int3") or m.startswith("ret"):
+            elif m in ("ret", "ud2", "hlt", "int3") or m.startswith("ret") or self._calls_noreturn(insn):
                 leaders.add(nxt)
         for label in self.ctx.code_labels_in(fn):
             if label not in addrs:
@@ -128,7 +136,7 @@ class FunctionLifter:
                     out.append(self.branch_targets[last.addr])
                 if nxt is not None:
                     out.append(nxt)
-            elif m.startswith("ret") or m in ("ud2", "hlt"):
+            elif m.startswith("ret") or m in ("ud2", "hlt") or self._calls_noreturn(last):
                 pass
             elif nxt is not None:
                 out.append(nxt)
@@ -141,6 +149,13 @@ class FunctionLifter:
                     self.preds[o].append(start)
         self.position: dict[int, tuple[int, int]] = {
             insn.addr: (start, i) for start, block in self.blocks.items() for i, insn in enumerate(block)}
+
+    @staticmethod
+    def _calls_noreturn(insn: Insn) -> bool:
+        """A call to a libc function that never returns (exit, abort, longjmp): the bytes after it
+        are not reached from it, so frame and x87 states do not flow there."""
+        return insn.mnemonic == "call" and bool(insn.relocs) and not insn.relocs[0].symbol.defined \
+            and insn.relocs[0].symbol.name in NORETURN
 
     def _direct_target(self, insn: Insn) -> int | None:
         """Address (in this function's address space) of a direct branch, or None when it leaves.
@@ -168,12 +183,13 @@ class FunctionLifter:
         fn = self.fn
         self._build_cfg()
         x87_calls = {i.addr for i in fn.insns if i.mnemonic == "call" and self.ctx.call_returns_x87(self, i)}
-        self.before = framemod.analyse(fn, self.blocks, self.succs, x87_calls)
+        self.before = framemod.analyse(fn, self.blocks, self.succs, x87_calls, self.mode,
+                                       self.ctx.callee_pops_at(self))
         if any(i.mnemonic.startswith("f") for i in fn.insns):
             framemod.check_x87(fn, self.before, self.line_of)
         min_rsp = min([s.rsp for s in self.before.values() if s.rsp is not None] + [0])
-        below = -min_rsp + RED_ZONE + 64
-        below += (framemod.ENTRY_ALIGN - below) % 64          # entry rsp == 8 (mod 64)
+        below = -min_rsp + (RED_ZONE if self.mode.word == 8 else 0) + 64    # i386 has no red zone
+        below += (self.mode.entry_align - below) % 64       # entry rsp == 8 (i386: 60) mod 64
         self.frame_below = below
 
         b = self.b
@@ -183,7 +199,7 @@ class FunctionLifter:
         self.gpr = [b.alloca(I64) for _ in range(16)]
         self.flag = {f: b.alloca(I1, align=1) for f in FLAGS}
         self.xmm = [b.alloca(V2I64, align=16) for _ in range(16)]
-        self.x87 = [b.alloca(F128, align=16) for _ in range(8)]
+        self.x87 = [b.alloca(self.x87_ty, align=16) for _ in range(8)]
         params = []
         for n, reg in enumerate(INTERNAL_PARAM_GPRS):
             params.append(f"i64 %a{n}")
@@ -216,25 +232,33 @@ class FunctionLifter:
                 else:
                     b.terminate("unreachable")
 
-        n_words = max(0, (self.max_arg_off - 8 + 7) // 8)
+        word = self.mode.word
+        n_words = max(0, (self.max_arg_off - word + word - 1) // word)
         if n_words:
-            if n_words * 8 > FRAME_ABOVE - 8:
-                raise CrtError(f"function '{fn.name}' reads more than {FRAME_ABOVE - 8} bytes of stack arguments",
-                               self.ctx.source_file)
+            if n_words * word > FRAME_ABOVE - word:
+                raise CrtError(f"function '{fn.name}' reads more than {FRAME_ABOVE - word} bytes of stack "
+                               "arguments", self.ctx.source_file)
             dst = "%argcopy"
-            b.entry_lines.append(f"  {dst} = getelementptr i8, ptr {self.frame.ref}, i64 {below + 8}")
-            b.entry_lines.append(f"  call void @llvm.memcpy.p0.p0.i64(ptr {dst}, ptr %argp, i64 {n_words * 8}, i1 false)")
+            b.entry_lines.append(f"  {dst} = getelementptr i8, ptr {self.frame.ref}, i64 {below + word}")
+            b.entry_lines.append(f"  call void @llvm.memcpy.p0.p0.i64(ptr {dst}, ptr %argp, i64 {n_words * word}, "
+                                 "i1 false)")
             b.intrinsics["@llvm.memcpy.p0.p0.i64"] = "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)"
         linkage = "internal"
-        header = f'define {linkage} {INTERNAL_RET} {self.ctx.internal_name(fn)}({", ".join(params)})'
+        header = f'define {linkage} {self.internal_ret} {self.ctx.internal_name(fn)}({", ".join(params)})'
         attrs = " #0" if self.ctx.uses_returns_twice(fn) else ""
         hint = results.return_hint(self)
-        if fn.exported and fn.name not in self.ctx.prototypes and results.returns_first_argument(self):
+        lifted = Lifted("", n_words, self.variadic, hint)
+        if self.mode.word == 4:
+            lifted.arg_kinds = i386abi.incoming_kinds(self, n_words)
+            lifted.fp_ret = i386abi.fp_result_kind(self)
+            lifted.short_ret = i386abi.short_result(self)
+        elif fn.exported and fn.name not in self.ctx.prototypes and results.returns_first_argument(self):
             self.ctx.options.warnings.append(
                 f"'{fn.name}' returns its first argument register (%rdi): if it returns a struct larger "
                 "than 16 bytes by value, native callers pass that address differently; give its "
                 "prototype with --crt-prototypes (docs/abi.md)")
-        return Lifted(b.render(header + attrs), n_words, self.variadic, hint)
+        lifted.text = b.render(header + attrs)
+        return lifted
 
     def _lift_insn(self, insn: Insn) -> None:
         from .semantics import SEMANTICS
@@ -250,7 +274,7 @@ class FunctionLifter:
             raise self.unsupported()
         ops = insn.cs.operands
         dynamic = m == "sub" and len(ops) == 2 and ops[0].type == x86.X86_OP_REG \
-            and ops[1].type == x86.X86_OP_REG and insn.cs.reg_name(ops[0].reg) == "rsp"
+            and ops[1].type == x86.X86_OP_REG and full_register(insn.cs.reg_name(ops[0].reg)) == "rsp"
         old_rsp = self.rsp_value() if dynamic else None
         handler(self, insn)
         if dynamic:
@@ -371,16 +395,15 @@ class FunctionLifter:
         ``argp`` into the frame, so static and run-time-computed addresses (``lea 16(%rbp)``
         then arithmetic) agree, as they do on x86.
         """
-        if off >= 8:
+        if off >= self.mode.word:
             self.max_arg_off = max(self.max_arg_off, off + 16)   # room for the widest access
         return self.b.gep(self.frame, const(I64, self.frame_below + off))
 
     def reg_offset(self, name: str) -> int | None:
-        if name == "rsp":
-            return self.st.rsp
-        if name == "rbp":
-            return self.st.rbp
-        return None
+        """Frame offset register ``name`` holds here, when the frame pass knows it."""
+        if name not in SUBREGS or SUBREGS[name][2] != self.mode.word:
+            return None
+        return self.st.offset_of(full_register(name))
 
     def _index_value(self, mem) -> Val | None:
         if not mem.index:
@@ -388,7 +411,8 @@ class FunctionLifter:
         iname = self.insn.cs.reg_name(mem.index)
         if iname.startswith("xmm") or iname.startswith("ymm"):
             raise self.unsupported()
-        v = self.b.resize(self.get_reg(iname), 64)
+        # i386: a 32-bit index is a signed offset (addresses wrap at 2**32 on the ILP32 target)
+        v = self.b.resize(self.get_reg(iname), 64, signed=self.mode.word == 4)
         if mem.scale != 1:
             v = self.b.mul(v, const(I64, mem.scale))
         return v
@@ -402,7 +426,7 @@ class FunctionLifter:
         base = insn.cs.reg_name(mem.base) if mem.base else None
         disp = mem.disp + extra
         rel = insn.reloc_at(insn.cs.disp_offset) if insn.cs.disp_offset else None
-        if seg == "fs":
+        if seg == "fs" and self.mode.word == 8 or seg == "gs" and self.mode.word == 4:
             return self.ctx.tls_address(self, op, rel, extra)
         if seg not in (None, "ds", "ss", "es", "cs"):
             raise self.unsupported(f"unsupported segment override '{seg}' in '{insn}'")
@@ -419,11 +443,13 @@ class FunctionLifter:
             if idx is not None:
                 p = b.gep(p, idx)
             return p
-        if base and (base in ("rsp", "rbp")) and self.reg_offset(base) is not None:
+        if base and self.reg_offset(base) is not None:
             off = self.reg_offset(base) + disp
             if idx is None:
+                if not extra:       # incoming arguments, and (i386) locals they are copied to
+                    self.arg_access[off] = max(self.arg_access.get(off, 0), op.size)
                 return self.frame_ptr(off)
-            if off >= 8:
+            if off >= self.mode.word:
                 self.max_arg_off = max(self.max_arg_off, ARG_COPY_MAX)
             return b.gep(self.frame_ptr(off), idx)
         if base and base.startswith("e") and base in SUBREGS or (base or "").endswith("d") and base in SUBREGS:
@@ -444,9 +470,9 @@ class FunctionLifter:
         mem = op.mem
         base = self.insn.cs.reg_name(mem.base) if mem.base else None
         rel = self.insn.reloc_at(self.insn.cs.disp_offset) if self.insn.cs.disp_offset else None
-        if base in ("rsp", "rbp") and self.reg_offset(base) is not None and rel is None:
+        if base and self.reg_offset(base) is not None and rel is None:
             off = self.reg_offset(base) + mem.disp
-            if off >= 8:
+            if off >= self.mode.word:
                 self.variadic = True   # the address of incoming stack arguments escapes (va_start)
                 self.max_arg_off = max(self.max_arg_off, ARG_COPY_MAX)
             p = self.frame_ptr(off)
@@ -459,6 +485,16 @@ class FunctionLifter:
             tag = self.ctx.code_label_tag(sec, off + mem.disp)
             if tag is not None:
                 return const(I64, tag)
+        if rel is None and base != "rip" and getattr(self.ctx.native, "ILP32", False) \
+                and not (mem.segment or mem.base and base in ("esp", "ebp")):
+            # x86-64 code on a 32-bit target: lea is 64-bit arithmetic, which a round trip through
+            # a (32-bit) pointer would truncate (abi/arm.py)
+            v = self.get_reg(base) if base else const(I64, 0)
+            v = b.resize(v, 64)
+            idx = self._index_value(mem)
+            if idx is not None:
+                v = b.add(v, idx)
+            return b.add(v, const(I64, mem.disp)) if mem.disp else v
         return b.ptrtoint(self.addr(op))
 
     # ------------------------------------------------------------------ stack
@@ -511,21 +547,21 @@ class FunctionLifter:
             if st is None or st.rsp is None:
                 continue
             if insn.mnemonic in ("push", "pushq"):
-                rel = st.rsp - 8 - call_rsp
+                size = insn.cs.operands[0].size
+                rel = st.rsp - size - call_rsp
                 if rel >= 0:
-                    top = max(top, rel + 8)
+                    top = max(top, rel + size)
                 continue
             for op in insn.cs.operands:
                 if op.type == x86.X86_OP_MEM and op.mem.base and op.access & capstone.CS_AC_WRITE \
                         and not op.mem.index:
-                    bname = insn.cs.reg_name(op.mem.base)
-                    roff = st.rsp if bname == "rsp" else None
+                    roff = st.rsp if full_register(insn.cs.reg_name(op.mem.base)) == "rsp" else None
                     if roff is None:
                         continue
                     rel = roff + op.mem.disp - call_rsp
                     if rel >= 0:
                         top = max(top, rel + op.size)
-        return (top + 7) // 8
+        return (top + self.mode.word - 1) // self.mode.word
 
     # ------------------------------------------------------------------ flags
     def parity(self, r: Val) -> Val:
@@ -670,16 +706,16 @@ class FunctionLifter:
         self.set64(RDX, b.extractvalue(res, 1, I64))
         self.set_xmm(0, b.extractvalue(res, 2, V2I64))
         self.set_xmm(1, b.extractvalue(res, 3, V2I64))
-        self.x87_ret = b.extractvalue(res, 4, F128)
+        self.x87_ret = b.extractvalue(res, 4, self.x87_ty)
 
     def return_internal(self) -> None:
         b = self.b
-        agg = Val(INTERNAL_RET, "undef")
+        agg = Val(self.internal_ret, "undef")
         agg = b.insertvalue(agg, self.get64(RAX), 0)
         agg = b.insertvalue(agg, self.get64(RDX), 1)
         agg = b.insertvalue(agg, self.get_xmm(0), 2)
         agg = b.insertvalue(agg, self.get_xmm(1), 3)
-        st0 = self.x87_top_value() if (self.st.x87 or 0) >= 1 else Val(F128, "undef")
+        st0 = self.x87_top_value() if (self.st.x87 or 0) >= 1 else Val(self.x87_ty, "undef")
         agg = b.insertvalue(agg, st0, 4)
         b.terminate(f"ret {agg}")
 
@@ -689,7 +725,7 @@ class FunctionLifter:
 
     def call_internal(self, target: Function, argp: Val, tail: bool = False) -> None:
         b = self.b
-        res = b.call(INTERNAL_RET, self.ctx.internal_name(target), self.internal_args(argp))
+        res = b.call(self.internal_ret, self.ctx.internal_name(target), self.internal_args(argp))
         if tail:
             b.terminate(f"ret {res}")
             return
@@ -707,6 +743,11 @@ class FunctionLifter:
             if tail:
                 self.return_internal()
             return
+        if self.mode.word == 4:
+            i386abi.native_call(self, callee if isinstance(callee, str) else callee.ref, name, tail)
+            if not tail and name in NORETURN:
+                b.terminate("unreachable")
+            return
         proto = self.ctx.prototype_for_call(name)
         if proto is not None:
             base = self.stack_ptr(0) if not tail else self.frame_ptr(8)
@@ -716,6 +757,9 @@ class FunctionLifter:
                                base, tail)
             if not tail and name in NORETURN:
                 b.terminate("unreachable")
+            return
+        if getattr(self.ctx.native, "ILP32", False):   # ARM EABI: its own universal mapping (abi/arm.py)
+            self.ctx.native.universal_call(self, callee, name, tail)
             return
         k = self.outgoing_stack_words() if not tail else self.max_arg_words_for_tail()
         nat = self.ctx.native
@@ -781,7 +825,7 @@ class FunctionLifter:
                 got[reg] = b.bitcast(b.insert(Val(vec(2, F64), "zeroinitializer"),
                                               b.extractvalue(res, k, F64), 0), V2I64)
         if tail:
-            agg = Val(INTERNAL_RET, "undef")
+            agg = Val(self.internal_ret, "undef")
             for k, reg in enumerate(("rax", "rdx", "xmm0", "xmm1")):
                 if reg in got:
                     agg = b.insertvalue(agg, got[reg], k)

@@ -12,21 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..abi import bridge, native_abi
+from ..abi import i386 as i386abi
 from ..abi.prototypes import BUILTIN_NAMES, builtin_prototypes, load_prototypes
-from ..abi.x86_64 import INTERNAL_RET, N_XMM_ARGS, internal_name
+from ..abi.x86_64 import N_XMM_ARGS, internal_name, internal_ret
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
-from ..frontend.elfobj import EM_X86_64, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
+from ..frontend.elfobj import EM_386, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
 from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter
-from .ir import F64, I64, PTR, V2I64, Val, const, vec
-from .regs import RDI, cc_of
+from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
+from .regs import I386, RDI, X86_64, cc_of
 from .results import ReturnHint, propagate_int32
 
 R_X86_64_64, R_PC32, R_PLT32, R_GOTPCREL, R_32, R_32S = 1, 2, 4, 9, 10, 11
 R_TLSGD, R_TLSLD, R_DTPOFF32, R_GOTTPOFF, R_TPOFF32, R_PC64 = 19, 20, 21, 22, 23, 24
 R_GOTPCRELX, R_REX_GOTPCRELX, R_DTPOFF64, R_TPOFF64 = 41, 42, 17, 18
 PCREL = {R_PC32, R_PLT32, R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX, R_TLSGD, R_TLSLD, R_GOTTPOFF}
+# i386 relocations are renumbered on reading: those that mean what an x86-64 kind means become
+# that kind (R_386_32 is R_X86_64_32, R_386_PC32/PLT32 are the same numbers), and the GOT-relative
+# addressing of position-independent i386 code gets kinds of its own.  Unknown ones keep their
+# number plus I386_UNKNOWN so that diagnostics can name them.
+R_GOTOFF, R_GOTPC, R_GOT32 = 1009, 1010, 1003
+I386_UNKNOWN = 10000
+I386_RELOCS = {1: R_32, 2: R_PC32, 4: R_PLT32, 9: R_GOTOFF, 10: R_GOTPC, 3: R_GOT32, 43: R_GOT32}
+# The translated code's _GLOBAL_OFFSET_TABLE_ is address 0: position-independent i386 code only
+# ever uses differences to it, so ``sym@GOTOFF(%ebx)`` becomes plain ``sym`` once LLVM folds %ebx.
 SKIP_SECTIONS = (".eh_frame", ".note", ".comment", ".debug", ".rela", ".rel.", ".symtab", ".strtab",
                  ".shstrtab", ".group", ".llvm_addrsig", ".gnu.warning", ".stab")
 
@@ -62,22 +72,66 @@ class ModuleLifter:
         self.tables: list[JumpTable] = []
         self.data_globals: dict[int, str] = {}
         self.prototypes: dict = {}                   # --crt-prototypes (built-in ones: calls only)
-        self.native = native_abi(target)              # the target's calling convention (abi/)
+        i386_source = obj.machine == EM_386
+        # the target's calling convention for x86-64 code (abi/); i386 code crosses through abi/i386.py
+        self.native = None if i386_source else native_abi(target)
         self.typed_externals: dict = {}              # name -> Prototype used at its call sites
+        self.adapter_intrinsics: dict[str, str] = {}  # intrinsics the entry adapters use
+        self.mode = I386 if obj.machine == EM_386 else X86_64
+        self.pc_thunks: dict[str, str] = {}          # i386 __x86.get_pc_thunk.REG -> REG
+        self.pops: dict[str, int] = {}               # function -> bytes its `ret $N` pops
+        # x87 registers: binary128 where it is the target's long double, else double (ARMv5)
+        self.x87_ty = F128 if target.bits == 64 else F64
+        self.internal_ret = internal_ret(self.x87_ty)
 
     # ------------------------------------------------------------------ analysis
     def prepare(self) -> None:
         obj = self.obj
-        self.prototypes = load_prototypes(self.options.prototypes_file)
+        if self.mode is I386:
+            self.prototypes = i386abi.load_prototypes(self.options.prototypes_file)
+        else:
+            self.prototypes = load_prototypes(self.options.prototypes_file)
         self.functions = find_functions(obj)
+        bits = 8 * self.mode.word
         for fn in self.functions:
-            decode_function(obj, fn)
+            decode_function(obj, fn, bits)
             self.fn_at[(fn.section.index, fn.start)] = fn
+            self._note_calling_details(fn)
         for sec in obj.sections:
             if self._is_data(sec):
                 self.data_globals[sec.index] = q(f"sec.{sec.index}{sec.name}")
         self._find_code_labels()
         self._find_x87_returners()
+
+    def _note_calling_details(self, fn: Function) -> None:
+        """i386: program-counter thunks (``mov (%esp), %ebx; ret``) and callee-popped bytes."""
+        insns = fn.insns
+        if self.mode is I386 and len(insns) == 2 and insns[0].mnemonic == "mov" \
+                and insns[1].mnemonic == "ret" and not insns[1].cs.operands:
+            dst, src = insns[0].cs.operands
+            if dst.type == 1 and src.type == 3 and src.mem.base and not src.mem.index and not src.mem.disp \
+                    and insns[0].cs.reg_name(src.mem.base) == "esp":
+                self.pc_thunks[fn.name] = insns[0].cs.reg_name(dst.reg)
+        pops = {i.cs.operands[0].imm for i in insns if i.mnemonic.startswith("ret") and i.cs.operands}
+        if pops:
+            if len(pops) > 1:
+                raise CrtError(f"'{fn.name}' pops different amounts of stack on different returns",
+                               self.source_file)
+            self.pops[fn.name] = pops.pop()
+
+    def callee_pops_at(self, lf) -> dict[int, int]:
+        """Call sites of ``lf``'s function whose callee pops stack (``ret $N``; i386 libc's div)."""
+        if not self.pops and self.mode is not I386:
+            return {}
+        out = {}
+        for insn in lf.fn.insns:
+            if insn.mnemonic == "call":
+                target, name = self.direct_call_target(lf, insn, quiet=True)
+                if target is not None and target.name in self.pops:
+                    out[insn.addr] = self.pops[target.name]
+                elif target is None and name in i386abi.CALLEE_POPS and self.mode is I386:
+                    out[insn.addr] = i386abi.CALLEE_POPS[name]
+        return out
 
     @staticmethod
     def _is_data(sec: Section) -> bool:
@@ -106,7 +160,11 @@ class ModuleLifter:
                     if r.type in PCREL:
                         off += insn.end - r.offset
                     code_refs.setdefault(sec, set()).add(off)
-                    if self.obj.sections[sec].is_code and (sec, off) not in self.fn_at:
+                    # A direct branch between a function's fragments (foo <-> foo.cold) is an edge
+                    # of its CFG; only labels whose address is taken become indirect-jump targets.
+                    direct = insn.mnemonic.startswith("j") and insn.cs.operands \
+                        and insn.cs.operands[0].type == 2
+                    if self.obj.sections[sec].is_code and (sec, off) not in self.fn_at and not direct:
                         if self._function_containing(sec, off):
                             self._tag(sec, off)
                 # rip-relative references within the same code section (no relocation)
@@ -127,7 +185,7 @@ class ModuleLifter:
                 tsec, toff = self._sym_offset(r.symbol, r.addend)
                 if not isinstance(tsec, int) or not self.obj.sections[tsec].is_code:
                     continue
-                if r.type == R_X86_64_64:
+                if r.type == R_X86_64_64 or (self.mode is I386 and r.type in (R_32, R_GOTOFF)):
                     relative = False
                 elif r.type in (R_PC32, R_PLT32):
                     relative = True
@@ -171,12 +229,12 @@ class ModuleLifter:
         for _ in range(4):
             changed = False
             for fn in self.functions:
-                if fn.name in self.x87_returners or not any(i.mnemonic.startswith("f") for i in fn.insns):
+                if fn.name in self.x87_returners or not any(i.mnemonic.startswith(("f", "call")) for i in fn.insns):
                     continue
                 lf = FunctionLifter(self, fn)
                 lf._build_cfg()
                 calls = {i.addr for i in fn.insns if i.mnemonic == "call" and self.call_returns_x87(lf, i)}
-                before = framemod.analyse(fn, lf.blocks, lf.succs, calls)
+                before = framemod.analyse(fn, lf.blocks, lf.succs, calls, self.mode, self.callee_pops_at(lf))
                 for insn in fn.insns:
                     st = before.get(insn.addr)
                     if insn.mnemonic.startswith("ret") and st is not None and (st.x87 or 0) >= 1:
@@ -201,9 +259,15 @@ class ModuleLifter:
 
     def call_returns_x87(self, lf, insn) -> bool:
         target, name = self.direct_call_target(lf, insn, quiet=True)
+        if name in self.pc_thunks:       # not an ABI call: the x87 stack may be in use around it
+            return False
+        if target is None and self.mode is I386:
+            return i386abi.call_returns_fp(lf, insn, name) is not None
         if target is None:
             proto = self.prototype_for_call(name)
             return proto is not None and proto.ret.kind == "ldouble"
+        if self.mode is I386 and not self.returns_x87(target) and i386abi.consumed_result(lf, insn):
+            self.x87_returners.add(target.name)      # e.g. a recursive call, seen before its ret
         return self.returns_x87(target)
 
     def prototype_for_call(self, name: str | None):
@@ -214,7 +278,9 @@ class ModuleLifter:
         from their format strings instead.
         """
         proto = self.prototypes.get(name) if name else None
-        if proto is None and name in BUILTIN_NAMES:     # parsed only when such a call exists
+        if proto is None and self.mode is I386 and name in i386abi.I386_BUILTIN_NAMES:
+            proto = i386abi.builtin_prototypes()[name]
+        elif proto is None and name in BUILTIN_NAMES:     # parsed only when such a call exists
             proto = builtin_prototypes()[name]
         if proto is None or proto.variadic:
             return None
@@ -295,7 +361,7 @@ class ModuleLifter:
         if name == "__tls_get_addr":
             lf.set64(0, lf.get64(RDI))        # rdi already holds the variable's address
             return True
-        if name == "__stack_chk_fail":
+        if name in ("__stack_chk_fail", "__stack_chk_fail_local"):
             b.call("void", self.external("__stack_chk_fail"), [], fnty="void ()")
             b.terminate("unreachable")
             return True
@@ -308,7 +374,7 @@ class ModuleLifter:
             p = self._tls_var(lf, rel.symbol, rel.addend + extra)
         elif rel is None and not mem.base and not mem.index:
             disp = mem.disp + extra
-            if disp == 0x28:
+            if disp == (0x28 if self.mode is X86_64 else 0x14):     # the stack-protector canary
                 return Val(PTR, self.external("__stack_chk_guard", "data"))
             if disp == 0:
                 tp = b.intrinsic("llvm.thread.pointer.p0", PTR, [])
@@ -340,7 +406,12 @@ class ModuleLifter:
         b = lf.b
         t = rel.type
         sym = rel.symbol
-        if t in (R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX):
+        if t == R_GOTPC:      # _GLOBAL_OFFSET_TABLE_ - P: the pc thunk's value plus this is the GOT (0)
+            place = lf.fn.real(rel.offset)[1]
+            return b.inttoptr(const(I64, rel.addend + adjust - place))
+        if t == R_GOTOFF:
+            t = R_32          # sym - GOT == sym
+        if t in (R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX, R_GOT32):
             if rel.addend + adjust != 0:
                 raise lf.error(f"unsupported GOT reference with offset in '{lf.insn}'")
             value = self._symbol_const(sym, 0)
@@ -486,9 +557,15 @@ class ModuleLifter:
     def _data_reloc(self, sec: Section, off: int, r: Reloc, gname: str) -> str:
         tsec, toff = self._sym_offset(r.symbol, r.addend)
         is_code = isinstance(tsec, int) and self.obj.sections[tsec].is_code
+        if self.mode is I386 and r.type in (R_32, R_GOTOFF):    # GOT-relative == absolute (GOT is 0)
+            if is_code and (tsec, toff) not in self.fn_at and (tsec, toff) in self.tags:
+                return f"i32 {self.tags[(tsec, toff)]}"
+            return f"i32 trunc (i64 ptrtoint (ptr {self._symbol_const(r.symbol, r.addend)} to i64) to i32)"
         if r.type == R_X86_64_64:
             if is_code and (tsec, toff) not in self.fn_at and (tsec, toff) in self.tags:
                 return f"i64 {self.tags[(tsec, toff)]}"
+            if getattr(self.native, "ILP32", False):   # keep the x86 layout's 8-byte field (abi/arm.py)
+                return self.native.data_pointer(self._symbol_const(r.symbol, r.addend))
             return f"ptr {self._symbol_const(r.symbol, r.addend)}"
         if r.type in (R_PC32, R_PLT32):
             for jt in self.tables:
@@ -501,7 +578,7 @@ class ModuleLifter:
             return f"i32 trunc (i64 sub (i64 ptrtoint (ptr {target} to i64), i64 ptrtoint (ptr {here} to i64)) to i32)"
         if r.type in (R_32, R_32S):
             return f"i32 trunc (i64 ptrtoint (ptr {self._symbol_const(r.symbol, r.addend)} to i64) to i32)"
-        if r.type == R_PC64:
+        if r.type == R_PC64 and not getattr(self.native, "ILP32", False):  # (none on a 32-bit target)
             target = self._symbol_const(r.symbol, r.addend)
             here = f"getelementptr (i8, ptr {gname}, i64 {off})"
             return f"i64 sub (i64 ptrtoint (ptr {target} to i64), i64 ptrtoint (ptr {here} to i64))"
@@ -523,6 +600,9 @@ class ModuleLifter:
                                f"{'does not return' if self.returns_x87(fn) is False else 'returns'} "
                                "a value on the x87 stack", self.source_file)
             return bridge.entry_adapter(self.native, proto, name, linkage, self.internal_name(fn), n_words)
+        if getattr(self.native, "ILP32", False):       # ARM EABI: its own universal mapping (abi/arm.py)
+            return self.native.universal_entry(self, fn, name, linkage, n_words, ret_hint,
+                                               self.internal_name(fn), self.returns_x87(fn))
         params = self.native.entry_params(n_words)
         ps = [f"{t} %p{i}" for i, t in enumerate(params)]
         lines = []
@@ -538,10 +618,10 @@ class ModuleLifter:
             lines.append(f"  %x{k} = bitcast <2 x double> %xv{k} to {V2I64}")
             args.append(f"{V2I64} %x{k}")
         args.append("ptr %argp")
-        lines.append(f"  %r = call {INTERNAL_RET} {self.internal_name(fn)}({', '.join(args)})")
+        lines.append(f"  %r = call {self.internal_ret} {self.internal_name(fn)}({', '.join(args)})")
         if self.returns_x87(fn):
             ret_ty = "fp128"
-            lines.append(f"  %st0 = extractvalue {INTERNAL_RET} %r, 4")
+            lines.append(f"  %st0 = extractvalue {self.internal_ret} %r, 4")
             lines.append("  ret fp128 %st0")
         else:
             ret_ty, sources = self.native.entry_return(ret_hint or ReturnHint())
@@ -550,18 +630,18 @@ class ModuleLifter:
                 reg, *mods = src.split(".")
                 if reg == "rax" and mods:           # sext32 / zext8: extend as the target ABI wants
                     narrow, ext = ("i32", "sext") if "sext32" in mods else ("i8", "zext")
-                    lines.append(f"  %w{k} = extractvalue {INTERNAL_RET} %r, 0")
+                    lines.append(f"  %w{k} = extractvalue {self.internal_ret} %r, 0")
                     lines.append(f"  %v{k} = trunc i64 %w{k} to {narrow}")
                     lines.append(f"  %e{k} = {ext} {narrow} %v{k} to i64")
                     ety = "i64"
                 elif reg in ("rax", "rdx"):
-                    lines.append(f"  %e{k} = extractvalue {INTERNAL_RET} %r, {0 if reg == 'rax' else 1}")
+                    lines.append(f"  %e{k} = extractvalue {self.internal_ret} %r, {0 if reg == 'rax' else 1}")
                     ety = "i64"
                 elif reg == "zero":
                     lines.append(f"  %e{k} = fadd double 0.0, 0.0")
                     ety = "double"
                 else:
-                    lines.append(f"  %xr{k} = extractvalue {INTERNAL_RET} %r, {2 if reg == 'xmm0' else 3}")
+                    lines.append(f"  %xr{k} = extractvalue {self.internal_ret} %r, {2 if reg == 'xmm0' else 3}")
                     lines.append(f"  %xl{k} = extractelement {V2I64} %xr{k}, i32 0")
                     val = f"%xl{k}"
                     if "hi" in mods:            # the second float of a packed pair
@@ -577,6 +657,26 @@ class ModuleLifter:
             lines.append(f"  ret {ret_ty} {agg}")
         head = f"define {linkage}{ret_ty} {name}({', '.join(ps)})"
         return head + " {\n" + "\n".join(lines) + "\n}"
+
+    def _i386_adapters(self, lifted: dict, defined: set[str]) -> list[str]:
+        """Native (AAPCS32) entry points of i386 functions: exported ones under their names,
+        the others as internal adapters whose addresses function pointers hold."""
+        out = []
+        for fn in self.functions:
+            res = lifted[fn.name]
+            if fn.exported:
+                primary = fn.symbols[0]
+                out.append(i386abi.entry_adapter(self, fn, q(fn.name), self._linkage(primary),
+                                                 res.n_stack_words, res))
+                defined.add(fn.name)
+                for alias in fn.symbols[1:]:
+                    if alias.bind != "STB_LOCAL":
+                        out.append(f"{q(alias.name)} = {self._linkage(alias)}alias i8, ptr {q(fn.name)}")
+                        defined.add(alias.name)
+            else:
+                out.append(i386abi.entry_adapter(self, fn, self._local_adapter(fn), "internal ",
+                                                 res.n_stack_words, res))
+        return out
 
     @staticmethod
     def _linkage(sym: Symbol) -> str:
@@ -605,7 +705,8 @@ class ModuleLifter:
         for sec_index in self.data_globals:
             out.append(self._data_global(self.obj.sections[sec_index]))
         for name, value in getattr(self, "_got_entries", {}).items():
-            out.append(f"{q(name)} = private unnamed_addr constant ptr {value}, align 8")
+            init = f"<{{ ptr, i32 }}> <{{ ptr {value}, i32 0 }}>" if self.native is not None and self.native.ILP32 else f"ptr {value}"
+            out.append(f"{q(name)} = private unnamed_addr constant {init}, align 8")   # 8-byte slot
         defined = set()
         for sym in self.obj.symbols:
             if not sym.name or sym.type in ("STT_SECTION", "STT_FILE"):
@@ -620,6 +721,9 @@ class ModuleLifter:
                 gep = f"getelementptr (i8, ptr {self.data_globals[sym.shndx]}, i64 {sym.value})"
                 out.append(f"{q(sym.name)} = {self._linkage(sym)}{tls}alias [{size} x i8], ptr {gep}")
                 defined.add(sym.name)
+        if getattr(self.native, "ILP32", False):    # shared data must mean the same to both sides
+            self.native.check_shared_data(self.prototypes, defined | {
+                n for n, k in self.externals.items() if k == "data"}, self.source_file)
         used = []
         for sec_index, g in self.data_globals.items():
             name = self.obj.sections[sec_index].name
@@ -627,7 +731,8 @@ class ModuleLifter:
                     or not name.startswith((".data", ".rodata", ".bss", ".tdata", ".tbss")):
                 used.append(g)
         propagate_int32({name: res.ret_hint for name, res in lifted.items()})
-        for fn in self.functions:
+        out.extend(self._i386_adapters(lifted, defined) if self.mode is I386 else [])
+        for fn in self.functions if self.mode is X86_64 else ():
             res = lifted[fn.name]
             words = res.n_stack_words
             primary = fn.symbols[0]
@@ -650,14 +755,22 @@ class ModuleLifter:
             weak = "extern_weak " if name in self.weak_undef else ""
             if kind == "func":
                 attrs = " #0" if name in RETURNS_TWICE else (" #1" if name in NORETURN else "")
-                if name in self.typed_externals:
+                if self.mode is I386:     # calls give their own (typed) function types
+                    out.append(f"declare {weak}i64 {q(name)}(...){attrs}")
+                elif name in self.typed_externals:
                     out.append(bridge.declaration(self.native, self.typed_externals[name], q(name), weak, attrs))
                 else:
                     ret = self.native.universal_return(set())[0]
                     out.append(f"declare {weak}{ret} {q(name)}(...){attrs}")
             else:
                 out.append(f"{q(name)} = {weak or 'external '}global i8")
-        if self.native.VA_HELPER and self.native.VA_HELPER in self.helpers:
+        if i386abi.VA_HELPER in self.helpers:
+            text, needs = i386abi.va_helper_ir()
+            out.append(text)
+            intrinsics.update(needs)
+            if "parse_printf_format" not in self.externals:
+                out.append("declare i32 @parse_printf_format(ptr, i32, ptr)")
+        if self.native is not None and self.native.VA_HELPER and self.native.VA_HELPER in self.helpers:
             out.append(self.native.VA_HELPER_IR)
             if "parse_printf_format" not in self.externals:
                 out.append("declare i64 @parse_printf_format(ptr, i64, ptr)")
@@ -667,6 +780,7 @@ class ModuleLifter:
                 f"  call void (i64) {q('raise')}(i64 8)\n"
                 f"  call void () {q('abort')}()\n"
                 "  unreachable\n}")
+        intrinsics.update(self.adapter_intrinsics)
         out.extend(intrinsics.values())
         if used:
             out.append(f"@llvm.used = appending global [{len(used)} x ptr] [{', '.join('ptr ' + u for u in used)}], "
@@ -679,8 +793,14 @@ class ModuleLifter:
 def lift_object(obj_path: str, target, options) -> str:
     """x86 relocatable object -> textual LLVM IR module for ``target``."""
     obj = read_object(obj_path, options.source_file)
-    if obj.machine != EM_X86_64:
-        raise CrtError("i386 objects are not supported yet (x86-64 only)", options.source_file)
+    if obj.machine == EM_386:
+        if target.bits != 32:
+            raise CrtError(f"translating i386 code for '{target.triple}' is not supported: its pointers are "
+                           "32-bit (translate i386 code for arm-linux-gnueabi, or x86-64 code for "
+                           f"{target.triple})", options.source_file)
+        for sec in obj.sections:
+            for r in sec.relocs.values():
+                r.type = I386_RELOCS.get(r.type, I386_UNKNOWN + r.type)
     lifter = ModuleLifter(obj, target, options)
     body = lifter.build()
     return f'target triple = "{target.llvm_triple}"\n\n' + body

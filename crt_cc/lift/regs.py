@@ -6,6 +6,24 @@ x86 rules (32-bit writes zero the upper half, 8/16-bit writes merge).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceMode:
+    """What differs between x86-64 and i386 code for the lifter: the stack word (return
+    address, push/pop, incoming argument area) and where the entry stack pointer sits modulo
+    64 (x86-64: 8 mod 16 after the call; i386 psABI: 12 mod 16), so ``and $-16, %esp`` stays
+    static."""
+
+    name: str
+    word: int
+    entry_align: int
+
+
+X86_64 = SourceMode("x86_64", 8, 8)
+I386 = SourceMode("i386", 4, 60)
+
 GPR_NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
              "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"]
 RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI = range(8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from capstone import x86
 
-from ..ir import I64, Val, const
+from ..ir import I32, I64, Val, const, ity
 from ..regs import CC_ALIASES, CONDITIONS
 from . import sem
 
@@ -91,8 +91,15 @@ def _tail_or_call(lf, insn, tail: bool):
         argp = lf.stack_ptr(0)
     if op.type == x86.X86_OP_IMM:
         target_fn, name = lf.ctx.direct_call_target(lf, insn)
+        if target_fn is not None and name in lf.ctx.pc_thunks and not tail:
+            # i386 `call __x86.get_pc_thunk.bx`: the register gets the return address, here the
+            # section offset the GOTPC relocation that follows is computed against.
+            lf.set_reg(lf.ctx.pc_thunks[name], const(I32, lf.fn.real(insn.end)[1]))
+            return
         if target_fn is not None:
             lf.call_internal(target_fn, argp, tail=tail)
+            if not tail and name in lf.ctx.pops:       # the callee popped a hidden struct pointer
+                lf.adjust_rsp(lf.ctx.pops[name])
         else:
             lf.call_native(lf.ctx.external(name), name, tail=tail)
     else:
@@ -101,7 +108,7 @@ def _tail_or_call(lf, insn, tail: bool):
     lf.invalidate_flags()
 
 
-@sem("ret", "retq", "bnd ret", "rep ret", "repz ret")
+@sem("ret", "retq", "retl", "bnd ret", "rep ret", "repz ret")
 def ret(lf, insn):
     lf.return_internal()
 
@@ -110,14 +117,15 @@ def ret(lf, insn):
 def leave(lf, insn):
     b = lf.b
     rbp = lf.get64(5)
+    word = lf.mode.word
     # mov rsp, rbp ; pop rbp
     if lf.st.rbp is not None:
         p = lf.frame_ptr(lf.st.rbp)
-        lf.set64(4, b.ptrtoint(lf.frame_ptr_raw(lf.st.rbp + 8)))
+        lf.set64(4, b.ptrtoint(lf.frame_ptr_raw(lf.st.rbp + word)))
     else:
         p = b.inttoptr(rbp)
-        lf.set64(4, b.add(rbp, const(I64, 8)))
-    lf.set64(5, b.load(I64, p))
+        lf.set64(4, b.add(rbp, const(I64, word)))
+    lf.set64(5, b.resize(b.load(ity(8 * word), p), 64))
 
 
 def _unused(v: Val) -> None:   # keep linters calm about imported names used by reflection

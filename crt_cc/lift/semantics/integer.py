@@ -146,6 +146,12 @@ def add(lf, insn):
 
 @sem("sub")
 def sub(lf, insn):
+    ops = _ops(insn)
+    if len(ops) == 2 and ops[0].type == ops[1].type == x86.X86_OP_REG and ops[0].reg == ops[1].reg:
+        z = const(ity(ops[0].size * 8), 0)          # zeroing idiom, like xor
+        lf.write(ops[0], z)
+        lf.flags_sub(z, z, z)
+        return
     _rmw(lf, insn, lf.b.sub, lf.flags_sub, atomic_op="sub")
 
 
@@ -185,6 +191,15 @@ def adc(lf, insn):
     b = lf.b
     dst, srcop = _ops(insn)
     bits = dst.size * 8
+    if _base(insn) == "sbb" and dst.type == srcop.type == x86.X86_OP_REG and dst.reg == srcop.reg:
+        # `sbb %reg, %reg` is -CF whatever the register held (gcc uses it on registers it never
+        # wrote): compute it from zeros so that no undefined entry value flows into the result
+        z = const(ity(bits), 0)
+        cf = lf.get_flag("cf")
+        r = b.sub(z, b.zext(cf, ity(bits)))
+        lf.write(dst, r)
+        lf.flags_sub(z, z, r, borrow=cf)
+        return
     c = lf.read(srcop, bits)
     cf = lf.get_flag("cf")
     cfn = b.zext(cf, ity(bits))
@@ -634,14 +649,14 @@ def set_rflags(lf, v: Val) -> None:
     lf.cmp_cache = None
 
 
-@sem("pushfq", "pushf")
+@sem("pushfq", "pushf", "pushfd")
 def pushf(lf, insn):
-    lf.push(rflags_value(lf))
+    lf.push(lf.b.resize(rflags_value(lf), 8 * lf.mode.word))
 
 
-@sem("popfq", "popf")
+@sem("popfq", "popf", "popfd")
 def popf(lf, insn):
-    set_rflags(lf, lf.pop(64))
+    set_rflags(lf, lf.b.resize(lf.pop(8 * lf.mode.word), 64))
 
 
 @sem("lahf")
@@ -662,7 +677,7 @@ def sahf(lf, insn):
 @sem("push", "pushq")
 def push(lf, insn):
     (src,) = _ops(insn)
-    lf.push(lf.read(src, src.size * 8 if src.type != x86.X86_OP_IMM else 64))
+    lf.push(lf.read(src, src.size * 8 if src.type != x86.X86_OP_IMM else 8 * lf.mode.word))
 
 
 @sem("pop", "popq")

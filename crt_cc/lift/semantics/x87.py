@@ -1,10 +1,14 @@
 """x87 floating point (long double).
 
-x87 registers are kept as IEEE binary128 values (the AArch64/RISC-V long
-double) and every arithmetic result is rounded to the x87's 64-bit
-significand, so results match the x86 bit for bit except for rare double-
-rounding cases (documented in docs/design.md).  The register-stack depth is
-static (see :mod:`crt_cc.lift.frame`), so st(i) maps to a fixed slot.
+On 64-bit targets x87 registers are kept as IEEE binary128 values (the
+AArch64/RISC-V long double) and every arithmetic result is rounded to the x87's
+64-bit significand, so results match the x86 bit for bit except for rare double-
+rounding cases (documented in docs/design.md).  On ARMv5 (no binary128 support
+in its libgcc, and long double *is* double there) they are doubles: i386 code
+uses the x87 for all float and double arithmetic, and computing it in double
+precision gives what a native ARM build of the same C gives (docs/abi.md says
+where 80-bit precision differs).  The register-stack depth is static (see
+:mod:`crt_cc.lift.frame`), so st(i) maps to a fixed slot.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ def _slot(lf, i: int):
 
 
 def st_get(lf, i: int) -> Val:
-    return lf.b.load(F128, _slot(lf, i), 16)
+    return lf.b.load(lf.x87_ty, _slot(lf, i), 16)
 
 
 def st_set(lf, i: int, v: Val) -> None:
@@ -51,8 +55,15 @@ def st_push(lf, v: Val, after_call: bool = False) -> None:
     lf.b.store(v, lf.x87[d], 16)
 
 
+def _suffix(lf) -> str:
+    """LLVM intrinsic suffix of the x87 register type."""
+    return "f128" if lf.x87_ty == F128 else "f64"
+
+
 def round64(lf, v: Val) -> Val:
     """Round a binary128 value to the x87's 64-bit significand (nearest-even)."""
+    if lf.x87_ty == F64:
+        return v
     b = lf.b
     bits = b.bitcast(v, I128)
     exp = b.and_(b.lshr(bits, const(I128, 112)), const(I128, 0x7FFF))
@@ -79,7 +90,10 @@ def _isnan(lf, bits: Val) -> Val:
 def x87_nan(lf, r: Val, a: Val, c: Val | None = None) -> Val:
     """x87's NaN result where ``r`` (computed from ``a`` [op ``c``]) is a NaN: a NaN operand,
     quietened; of two NaNs the quiet one when only one is, else the one with the larger
-    significand (the positive one on a tie); no NaN operand: the negative default NaN."""
+    significand (the positive one on a tie); no NaN operand: the negative default NaN.
+    In double mode NaN results are the target's, as in a native build."""
+    if lf.x87_ty == F64:
+        return r
     b = lf.b
     A = _bits(lf, a)
     an = _isnan(lf, A)
@@ -104,6 +118,8 @@ def x87_nan(lf, r: Val, a: Val, c: Val | None = None) -> Val:
 
 
 def from_f80(lf, raw: Val) -> Val:
+    if lf.x87_ty == F64:
+        return f80_to_double(lf.b, raw)
     b = lf.b
     w = b.zext(raw, I128)
     se = b.lshr(w, const(I128, 64))
@@ -112,6 +128,8 @@ def from_f80(lf, raw: Val) -> Val:
 
 
 def to_f80(lf, v: Val) -> Val:
+    if lf.x87_ty == F64:
+        return double_to_f80(lf.b, v)
     b = lf.b
     bits = b.bitcast(round64(lf, v), I128)
     se = b.lshr(bits, const(I128, 112))
@@ -125,6 +143,57 @@ def to_f80(lf, v: Val) -> Val:
 _FMT = {4: (F32, I32, 23, 0xFF), 8: (F64, I64, 52, 0x7FF)}   # type, int type, fraction bits, exp
 
 
+def _pow2(b, k: Val) -> Val:
+    """2**k as a double for -1022 <= k <= 1023 (an i64 ``k``), built from its bits."""
+    return b.bitcast(b.shl(b.add(k, const(I64, 1023)), const(I64, 52)), F64)
+
+
+def f80_to_double(b, raw: Val) -> Val:
+    """An x87 80-bit value rounded to double with integer operations only (ARMv5 has no
+    80-bit or binary128 arithmetic): the 64-bit significand converts with one rounding, then
+    an exact power-of-two scaling (a second rounding only for results below the normal range)."""
+    mant = b.trunc(raw, I64)
+    se = b.trunc(b.lshr(raw, const("i80", 64)), I64)
+    sign = b.shl(b.lshr(se, const(I64, 15)), const(I64, 63))
+    exp = b.and_(se, const(I64, 0x7FFF))
+    k = b.sub(exp, const(I64, 16383 + 63))
+    k = b.select(b.icmp("slt", k, const(I64, -2000)), const(I64, -2000),
+                 b.select(b.icmp("sgt", k, const(I64, 2000)), const(I64, 2000), k))
+    k1 = b.op(I64, f"ashr {k}, 1")
+    k2 = b.sub(k, k1)
+    mag = b.op(F64, f"uitofp {mant} to double")
+    mag = b.op(F64, f"fmul {mag}, {_pow2(b, k1).ref}")
+    mag = b.op(F64, f"fmul {mag}, {_pow2(b, k2).ref}")
+    finite = b.or_(b.bitcast(mag, I64), sign)
+    frac = b.and_(b.shl(mant, const(I64, 1)), const(I64, -1))
+    special = b.or_(const(I64, 0x7FF << 52), b.select(
+        b.icmp("eq", frac, const(I64, 0)), const(I64, 0),
+        b.or_(const(I64, 1 << 51), b.lshr(b.and_(mant, const(I64, (1 << 63) - 1)), const(I64, 11)))))
+    out = b.select(b.icmp("eq", exp, const(I64, 0x7FFF)), b.or_(special, sign), finite)
+    return b.bitcast(out, F64)
+
+
+def double_to_f80(b, v: Val) -> Val:
+    """A double as an x87 80-bit value (exact), with integer operations only."""
+    bits = b.bitcast(v, I64)
+    sign = b.lshr(bits, const(I64, 63))
+    exp = b.and_(b.lshr(bits, const(I64, 52)), const(I64, 0x7FF))
+    frac = b.and_(bits, const(I64, (1 << 52) - 1))
+    lz = b.intrinsic("llvm.ctlz.i64", I64, [frac, const(I1, 0)])
+    sub_mant = b.shl(frac, lz)
+    sub_exp = b.sub(const(I64, 15372), lz)
+    norm_mant = b.or_(const(I64, -(1 << 63)), b.shl(frac, const(I64, 11)))
+    is_zero_exp = b.icmp("eq", exp, const(I64, 0))
+    is_max_exp = b.icmp("eq", exp, const(I64, 0x7FF))
+    is_zero = b.and_(is_zero_exp, b.icmp("eq", frac, const(I64, 0)))
+    e = b.select(is_max_exp, const(I64, 0x7FFF), b.select(is_zero_exp, sub_exp, b.add(exp, const(I64, 15360))))
+    m = b.select(is_zero_exp, sub_mant, norm_mant)
+    e = b.select(is_zero, const(I64, 0), e)
+    m = b.select(is_zero, const(I64, 0), m)
+    se = b.or_(b.shl(sign, const(I64, 15)), e)
+    return b.or_(b.shl(b.zext(se, "i80"), const("i80", 64)), b.zext(m, "i80"))
+
+
 def _load_mem(lf, op, quiet: bool = True) -> Val:
     """A memory operand as binary128.  A 32/64-bit NaN keeps its payload (shifted up), and
     ``fld`` (``quiet``) quietens a signalling one; arithmetic operands keep it signalling for
@@ -136,6 +205,9 @@ def _load_mem(lf, op, quiet: bool = True) -> Val:
         return from_f80(lf, b.load("i80", p))
     t, it, fb, _ = _FMT[size]
     raw = b.load(it, p)
+    if lf.x87_ty == F64:
+        v = b.bitcast(raw, t)
+        return v if t == F64 else b.op(F64, f"fpext {v} to double")
     v = b.op(F128, f"fpext {b.bitcast(raw, t)} to fp128")
     w = b.zext(raw, I128)
     nb = bits_of(it)
@@ -147,7 +219,7 @@ def _load_mem(lf, op, quiet: bool = True) -> Val:
 
 def _load_int(lf, op) -> Val:
     v = lf.b.load(ity(op.size * 8), lf.addr(op))
-    return lf.b.op(F128, f"sitofp {v} to fp128")
+    return lf.b.op(lf.x87_ty, f"sitofp {v} to {lf.x87_ty}")
 
 
 def _store_mem(lf, op, v: Val) -> None:
@@ -157,6 +229,9 @@ def _store_mem(lf, op, v: Val) -> None:
         b.store(to_f80(lf, v), p)
         return
     t, it, fb, e = _FMT[op.size]
+    if lf.x87_ty == F64:
+        b.store(v if t == F64 else b.op(t, f"fptrunc {v} to {t}"), p)
+        return
     nb = bits_of(it)
     r = b.bitcast(b.op(t, f"fptrunc {v} to {t}"), it)
     w = _bits(lf, v)        # a NaN keeps the top of its payload and is quietened
@@ -200,6 +275,16 @@ _CONSTS = {
 
 @sem(*_CONSTS)
 def fldconst(lf, insn):
+    if lf.x87_ty == F64:
+        q = _CONSTS[insn.mnemonic]       # binary128 -> double, rounded to nearest
+        sign, exp, frac = q >> 127, (q >> 112) & 0x7FFF, q & ((1 << 112) - 1)
+        if exp == 0:
+            bits = sign << 63
+        else:
+            m = (frac + (1 << 59) - 1 + ((frac >> 60) & 1)) >> 60
+            bits = (sign << 63) + ((exp - 16383 + 1023) << 52) + m
+        st_push(lf, lf.b.bitcast(const(I64, bits), F64))
+        return
     v = round64(lf, lf.b.bitcast(const(I128, _CONSTS[insn.mnemonic]), F128))
     st_push(lf, v)
 
@@ -218,18 +303,19 @@ def fst(lf, insn):
 def _fp_to_int(lf, v: Val, bits: int, mode: Val | None) -> Val:
     """fist(t)p: round (by the control word, or truncate), 'integer indefinite' when out of range."""
     b = lf.b
+    T, sfx = lf.x87_ty, _suffix(lf)
     if mode is not None:
-        rn = b.intrinsic("llvm.rint.f128", F128, [v])
-        dn = b.intrinsic("llvm.floor.f128", F128, [v])
-        up = b.intrinsic("llvm.ceil.f128", F128, [v])
-        tr = b.intrinsic("llvm.trunc.f128", F128, [v])
+        rn = b.intrinsic(f"llvm.rint.{sfx}", T, [v])
+        dn = b.intrinsic(f"llvm.floor.{sfx}", T, [v])
+        up = b.intrinsic(f"llvm.ceil.{sfx}", T, [v])
+        tr = b.intrinsic(f"llvm.trunc.{sfx}", T, [v])
         v = b.select(b.icmp("eq", mode, const(I16, 0)), rn,
                      b.select(b.icmp("eq", mode, const(I16, 1)), dn,
                               b.select(b.icmp("eq", mode, const(I16, 2)), up, tr)))
     t = ity(bits)
-    sat = b.call(t, f"@llvm.fptosi.sat.{t}.f128", [v])
-    hi = b.op(F128, f"sitofp {t} {(1 << (bits - 1)) - 1} to fp128")
-    lo = b.op(F128, f"sitofp {t} {-(1 << (bits - 1))} to fp128")
+    sat = b.call(t, f"@llvm.fptosi.sat.{t}.{sfx}", [v])
+    hi = b.op(T, f"sitofp {t} {(1 << (bits - 1)) - 1} to {T}")
+    lo = b.op(T, f"sitofp {t} {-(1 << (bits - 1))} to {T}")
     bad = b.or_(b.fcmp("ugt", v, hi), b.fcmp("olt", v, lo))
     return b.select(bad, const(t, 1 << (bits - 1)), sat)
 
@@ -288,7 +374,7 @@ def _arith(lf, insn, base: str, pop: bool, from_int: bool):
         dst_i, a, c = 1, st_get(lf, 1), st_get(lf, 0)
     if rev:
         a, c = c, a
-    st_set(lf, dst_i, x87_nan(lf, round64(lf, b.op(F128, f"{llop} {a}, {c.ref}")), a, c))
+    st_set(lf, dst_i, x87_nan(lf, round64(lf, b.op(lf.x87_ty, f"{llop} {a}, {c.ref}")), a, c))
 
 
 def _register_arith():
@@ -306,14 +392,20 @@ def unary(lf, insn):
     b = lf.b
     v = st_get(lf, 0)
     m = insn.mnemonic
+    T, sfx = lf.x87_ty, _suffix(lf)
     if m == "fchs":
-        r = b.op(F128, f"fneg {v}")
+        r = b.op(T, f"fneg {v}")
     elif m == "fabs":
-        r = b.intrinsic("llvm.fabs.f128", F128, [v])
+        r = b.intrinsic(f"llvm.fabs.{sfx}", T, [v])
     elif m == "fsqrt":
-        r = x87_nan(lf, round64(lf, b.intrinsic("llvm.sqrt.f128", F128, [v])), v)
-    else:
-        r = x87_nan(lf, b.intrinsic("llvm.rint.f128", F128, [v]), v)
+        r = x87_nan(lf, round64(lf, b.intrinsic(f"llvm.sqrt.{sfx}", T, [v])), v)
+    else:                # frndint rounds as the control word says (gcc's floor/ceil on i386)
+        cw = b.load(I16, _cw(lf), 2)
+        mode = b.and_(b.lshr(cw, const(I16, 10)), const(I16, 3))
+        r = b.intrinsic(f"llvm.rint.{sfx}", T, [v])
+        for m_, name in ((1, "floor"), (2, "ceil"), (3, "trunc")):
+            r = b.select(b.icmp("eq", mode, const(I16, m_)), b.intrinsic(f"llvm.{name}.{sfx}", T, [v]), r)
+        r = x87_nan(lf, r, v)
     st_set(lf, 0, r)
 
 
@@ -357,12 +449,20 @@ def fcom(lf, insn):
     ops = insn.cs.operands
     a = st_get(lf, 0)
     if insn.mnemonic == "ftst":
-        c = lf.b.op(F128, "fpext double 0.0 to fp128")
+        c = lf.b.op(F128, "fpext double 0.0 to fp128") if lf.x87_ty == F128 else lf.b.op(F64, "fadd double 0.0, 0.0")
     elif ops and ops[-1].type == x86.X86_OP_MEM:
         c = _load_int(lf, ops[-1]) if insn.mnemonic.startswith("fi") else _load_mem(lf, ops[-1])
     else:
         c = st_get(lf, _sti(lf, ops[-1]) if ops else 1)
     _compare_flags(lf, a, c, False)
+
+
+def _c1(lf):
+    """Condition bit C1 (fxam's sign), zero unless fxam set it."""
+    if not hasattr(lf, "x87_c1"):
+        lf.x87_c1 = lf.b.alloca(I1, align=1)
+        lf.b.entry_lines.append(f"  store i1 false, ptr {lf.x87_c1.ref}, align 1")
+    return lf.x87_c1
 
 
 @sem("fnstsw", "fstsw")
@@ -372,11 +472,42 @@ def fnstsw(lf, insn):
     if not hasattr(lf, "x87_cc"):
         lf.x87_cc = [lf.b.alloca(I1, align=1) for _ in range(3)]
     c0, c2, c3 = (b.load(I1, s, 1) for s in lf.x87_cc)
+    c1 = b.load(I1, _c1(lf), 1)
     top = (8 - _depth(lf)) & 7
     sw = const(I16, top << 11)
-    for v, bit in ((c0, 8), (c2, 10), (c3, 14)):
+    for v, bit in ((c0, 8), (c1, 9), (c2, 10), (c3, 14)):
         sw = b.or_(sw, b.shl(b.zext(v, I16), const(I16, bit)))
     lf.write(op, sw)
+
+
+@sem("fxam")
+def fxam(lf, insn):
+    """Classify st(0): C3,C2,C0 = zero 100, NaN 001, infinity 011, denormal 110, normal 010;
+    C1 = sign.  (The stack is never empty here: its depth is static.)"""
+    b = lf.b
+    v = st_get(lf, 0)
+    T = lf.x87_ty
+    it = "i128" if T == F128 else I64
+    bits = b.bitcast(v, it)
+    a = b.intrinsic(f"llvm.fabs.{_suffix(lf)}", T, [v])
+    zero = b.op(T, f"fsub {T} {v.ref}, {v.ref}")      # +0.0 for finite v
+    is_zero = b.fcmp("oeq", v, zero)
+    is_nan = b.fcmp("uno", v, v)
+    big = b.bitcast(const(it, EXP if T == F128 else 0x7FF << 52), T)
+    is_inf = b.fcmp("oeq", a, big)
+    if T == F128:        # below the smallest normal 80-bit value (binary128 exponent 1)
+        is_den = b.fcmp("olt", a, b.bitcast(const(it, 1 << 112), T))
+        is_den = b.and_(is_den, b.not_(is_zero))
+    else:                # a double is never an x87 denormal
+        is_den = const(I1, 0)
+    c3 = b.or_(is_zero, is_den)
+    c2 = b.and_(b.not_(is_zero), b.not_(is_nan))
+    c0 = b.or_(is_nan, is_inf)
+    if not hasattr(lf, "x87_cc"):
+        lf.x87_cc = [lf.b.alloca(I1, align=1) for _ in range(3)]
+    for slot, c in zip(lf.x87_cc, (c0, c2, c3), strict=True):
+        b.store(c, slot, 1)
+    b.store(b.icmp("slt", bits, const(it, 0)), _c1(lf), 1)
 
 
 def _register_fcmov():
