@@ -673,7 +673,6 @@ def test_via_x86_compiles_c_with_host_gcc_then_translates(work: Path, fake_engin
      "translating i386 code for 'aarch64-linux-gnu' is not supported: its pointers are 32-bit"),
     (["--target=riscv64", "-m32", "-c", "x.s"],
      "translating i386 code for 'riscv64-linux-gnu' is not supported: its pointers are 32-bit"),
-    (["--crt-source=riscv64", "-c", "x.s"], "translating riscv64 code is not yet supported"),
     (["--target=armv5", "-mfloat-abi=hard", "-c", "x.s"], "'-mfloat-abi=hard' changes the"),
 ])
 def test_unsupported_translation_settings_are_clear_errors(work: Path, argv: list[str], message: str,

@@ -7,6 +7,7 @@
 * :mod:`.semantics` one small module per instruction family (I, M, A, F/D, control, system);
 * :mod:`.calls`     calls: between translated functions, to native code with the target ABI,
   printf-family calls typed from constant formats, libgcc's binary128 helpers;
+* :mod:`.prototypes` exact entry points from C declarations (``--crt-prototypes``);
 * :mod:`.syscalls`  ``ecall`` -> Linux system calls of the target;
 * :mod:`.module`    data sections, relocations, jump tables, entry points, the IR module.
 """

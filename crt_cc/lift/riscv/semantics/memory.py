@@ -6,7 +6,7 @@ an initial-exec TLS offset yields the value the linker would have put there, wit
 
 from __future__ import annotations
 
-from ...ir import F32, F64, I8, I16, I32, I64
+from ...ir import F32, I8, I16, I32, I64
 from . import sem
 
 # mnemonic -> (LLVM type, sign-extend?)
@@ -62,7 +62,3 @@ def fence(lf, insn) -> None:
 @sem("fence.i")
 def fence_i(lf, insn) -> None:
     """Instruction-cache synchronisation: translated code is never modified at run time."""
-
-
-def _unused():
-    return F64
