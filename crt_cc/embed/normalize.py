@@ -117,7 +117,7 @@ class _Emitter:
             if op.scale in (2, 4, 8):
                 toks.append(f"SCALE{op.scale}")
         if op.disp or not op.index:
-            toks.append(imm_token(op.disp) if -256 <= op.disp <= 4096 else imm_token(op.disp))
+            toks.append(imm_token(op.disp))
         return toks
 
     def opnd(self, op: _Op) -> list[str]:
@@ -492,14 +492,10 @@ def _x86(e: _Emitter, fn: Function, insn: Any) -> None:
         e.emit("FENCE")
         return
     if name in ("push", "pop"):
-        op = "PUSH" if name == "push" else "POP"
-        if ops and ops[0].kind == "M":
-            e.emit_ops(op, [], ops)
-        else:
-            e.emit_ops(op, [], ops)
-            if name == "pop":
-                for o in ops:
-                    e.write(o)
+        e.emit_ops("PUSH" if name == "push" else "POP", [], ops)
+        if name == "pop":
+            for o in ops:
+                e.write(o)
         return
     if name == "leave":
         e.emit("MOV", "W64", "SP", "FP")
@@ -517,8 +513,6 @@ def _x86(e: _Emitter, fn: Function, insn: Any) -> None:
         elif s.kind == "M":
             e.write(d)
             e.emit("LOAD", w_of(d), d.tok, *e.mem(s))
-            if s.base == "ADDR":
-                pass
         else:
             e.write(d)
             idx = e.emit("MOV", w_of(d), d.tok, *e.opnd(s))
@@ -787,8 +781,7 @@ def _aarch64(e: _Emitter, fn: Function, insn: Any) -> None:
     name = insn.insn_name()
     if name in _A64_SKIP:
         return
-    mnem = insn.mnemonic
-    relocs = [r for r in fn.reloc_at(insn.address, insn.address + insn.size)]
+    relocs = fn.reloc_at(insn.address, insn.address + insn.size)
     ops = _a64_ops(e, insn)
     cc = _ARM_CC.get(insn.cc, "")
     vector = any(o.kind == "R" and o.tok == "VREG" or (o.kind == "R" and o.width == 128 and o.fp)
@@ -888,7 +881,6 @@ def _aarch64(e: _Emitter, fn: Function, insn: Any) -> None:
                 e.emit("LOADS" if signed else "LOAD", "" if r.fp else _w(r.width), r.tok, *e.mem(mk))
             else:
                 e.emit("STORE", *e.mem(mk), r.tok)
-        del lit
         return
 
     if vector and name not in ("fmov", "dup", "umov", "ins", "mov") and not name.startswith("fcvt"):
@@ -995,7 +987,6 @@ def _aarch64(e: _Emitter, fn: Function, insn: Any) -> None:
     if name in ("ldxr", "ldaxr", "stxr", "stlxr"):
         e.emit_ops("ATOMIC", [], ops[:1])
         return
-    del mnem
     e.emit_ops("OTHER", [], ops[:3])
 
 

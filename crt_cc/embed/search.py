@@ -84,12 +84,10 @@ class Embedder:
         i = 0
         with torch.inference_mode():
             while i < n:
-                longest = max(1, min(len(arrays[order[min(n - 1, i)]]), cap))
                 j = i
                 while j < n and (j - i + 1) * max(1, min(len(arrays[order[j]]), cap)) <= batch_insns:
                     j += 1
                 j = max(j, i + 1)
-                del longest
                 idx = order[i:j]
                 z = model(pad_batch([arrays[k] for k in idx], cap))
                 out[idx] = z.numpy()

@@ -34,8 +34,8 @@ ISA_WEIGHT = {"x86_64": 2.0, "aarch64": 2.0, "riscv64": 1.5, "i386": 1.0, "arm":
 class TrainConfig:
     """Everything that decides the trained weights (stored with them)."""
 
-    steps: int = 600
-    groups: int = 48
+    steps: int = 400
+    groups: int = 32
     variants: int = 4
     lr: float = 1.5e-3
     warmup: int = 30
