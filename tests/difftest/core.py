@@ -842,6 +842,7 @@ _CC_ALIASES = {"c": "b", "nae": "b", "nb": "ae", "nc": "ae", "z": "e", "nz": "ne
                "nbe": "a", "pe": "p", "po": "np", "nge": "l", "nl": "ge", "ng": "le", "nle": "g"}
 _MNEMONIC_ALIASES = {
     "retq": "ret", "pushq": "push", "popq": "pop", "pushf": "pushfq", "popf": "popfq",
+    "retl": "ret", "pushfd": "pushfq", "popfd": "popfq",      # i386 spellings of the same families
     "cvtsi2sdl": "cvtsi2sd", "cvtsi2sdq": "cvtsi2sd", "cvtsi2ssl": "cvtsi2ss", "cvtsi2ssq": "cvtsi2ss",
     "fcomip": "fcompi", "fucomip": "fucompi", "fwait": "wait", "fstsw": "fnstsw", "fstcw": "fnstcw",
     "cmpps": "cmpeqps", "cmppd": "cmpeqpd", "cmpss": "cmpeqss",
