@@ -26,10 +26,14 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import CrtError
+from ..lift import results
+from ..lift.frame import X87_DELTA
 from ..lift.ir import F32, F64, I32, I64, FunctionBuilder, Val, const
+from ..lift.regs import RAX, RDX, full_register
 from . import prototypes as protomod
 from . import varargs
 from .riscv64 import V_VARIANT  # libc's printf -> vprintf names (no RISC-V specifics)
+from .x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 
 WORD = 4
 # libc functions returning a struct: i386 callers pass its address first and the callee pops it
@@ -204,7 +208,6 @@ def fp_result_kind(lf) -> str:
 def short_result(lf) -> bool:
     """Whether every path returns a value last written as 16 bits (``addw``/``movw`` to ax): a
     short result, which AAPCS wants sign-extended by the callee (i386 callers extend it)."""
-    from ..lift import results
     seen = False
     for start, insns in results._return_blocks(lf):
         for w in results.last_writers(lf, start, len(insns) - 1, "rax"):
@@ -235,7 +238,6 @@ def incoming_kinds(lf, n_words: int) -> list[str]:
 
 def _word_copies(lf) -> dict[int, int]:
     """Frame offset -> argument offset it was copied from by ``mov ARG, %reg; mov %reg, LOCAL``."""
-    from ..lift.regs import full_register
 
     def frame_off(insn, op) -> int | None:
         if op.type != 3 or not op.mem.base or op.mem.index or op.size != WORD or insn.relocs:
@@ -260,7 +262,6 @@ def _word_copies(lf) -> dict[int, int]:
 
 def _rsp_delta(insn) -> int | None:
     """What ``insn`` adds to esp, or None when it sets esp some other way."""
-    from ..lift.regs import full_register
     m = insn.mnemonic
     ops = insn.cs.operands
     if m == "push":
@@ -287,7 +288,6 @@ def _outgoing(lf, insn) -> tuple[int, dict[int, int]]:
     """(words, wide stores by word) prepared for the call ``insn``: what was pushed or stored at or
     above its esp, walking back through the block with esp taken relative to the call's (so that
     it also works below a dynamic allocation, where the frame offset is unknown)."""
-    from ..lift.regs import full_register
     start, idx = lf.position[insn.addr]
     written: set[int] = set()
     wide: dict[int, int] = {}
@@ -345,7 +345,6 @@ def _data_address(lf, insn, op) -> tuple[int, int] | None:
 
 def _stack_slot_value(lf, insn, slot: int) -> tuple[int, int] | None:
     """The constant data address stored into outgoing word ``slot`` before the call ``insn``."""
-    from ..lift.regs import full_register
     st = lf.before.get(insn.addr)
     if st is None or st.rsp is None:
         return None
@@ -379,7 +378,6 @@ def _stack_slot_value(lf, insn, slot: int) -> tuple[int, int] | None:
 def _frame_slot_address(lf, off: int) -> tuple[int, int] | None:
     """The constant data address a frame slot holds, when its only store in the function puts one
     there (gcc -O2 spills a format string's address out of a loop)."""
-    from ..lift.regs import full_register
     stores = []
     for insn in lf.fn.insns:
         ops = insn.cs.operands
@@ -406,7 +404,6 @@ def _register_address(lf, at, reg: str, depth: int) -> tuple[int, int] | None:
 
     A call to a translated function that never writes ``reg`` leaves it as it was (gcc's IPA-RA
     keeps a format string in eax across such calls)."""
-    from ..lift import results
     start, idx = lf.position[at.addr]
     locs = set()
     for w in results.last_writers(lf, start, idx, reg):
@@ -421,7 +418,6 @@ def _register_address(lf, at, reg: str, depth: int) -> tuple[int, int] | None:
 
 def _writes(ctx, fn, reg: str) -> bool:
     """Whether translated function ``fn`` may change ``reg`` (any write, or any call)."""
-    from ..lift.regs import full_register
     for insn in fn.insns:
         if insn.mnemonic == "call":
             return True
@@ -457,7 +453,6 @@ def call_returns_fp(lf, insn, name: str | None) -> str | None:
 
 def consumed_result(lf, insn) -> str | None:
     """'float'/'double' when the x87 code after the call ``insn`` reads a value it did not push."""
-    from ..lift.frame import X87_DELTA
     start, idx = lf.position[insn.addr]
     block = lf.blocks[start]
     depth = 0            # i386 calls leave the x87 stack empty: what is read below depth is the result
@@ -523,7 +518,6 @@ def entry_adapter(ctx, fn, name: str, linkage: str, n_words: int, lifted) -> str
             from ..lift.semantics.x87 import double_to_f80
             v = double_to_f80(b, v)
         b.store(v, b.gep(argp, const(I64, off)), 4)
-    from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
     args = [const(I64, 0)] * len(INTERNAL_PARAM_GPRS) + [Val("<2 x i64>", "zeroinitializer")] * N_XMM_ARGS
     res = b.call(ctx.internal_ret, ctx.internal_name(fn), args + [argp])
     if ret == "void":
@@ -580,7 +574,6 @@ def native_call(lf, callee: str, name: str | None, tail: bool) -> None:
             args.append(repacked_va_list(lf, args[fi], base, fi + 1))
             callee = ctx.external(V_VARIANT[name])
             res = b.call(I64, callee, args, fnty=f"i64 ({', '.join([I32] * len(args))})")
-            from ..lift.regs import RAX, RDX
             lf.set64(RAX, b.and_(res, const(I64, 0xFFFFFFFF)))
             lf.set64(RDX, const(I64, 0))
             return
@@ -641,7 +634,6 @@ def native_call(lf, callee: str, name: str | None, tail: bool) -> None:
         agg = b.insertvalue(agg, hi, 1)
         b.terminate(f"ret {agg}")
         return
-    from ..lift.regs import RAX, RDX
     lf.set64(RAX, lo)
     lf.set64(RDX, hi)
 
