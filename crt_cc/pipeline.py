@@ -43,6 +43,8 @@ from .toolchain.targets import TARGETS, Target, host_tool
 TYPE_CHECKING = False     # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from . import cache as crt_cache  # imported where used: native-only builds never need it
+    from .embed.audit import TranslationAudit
+    from .model.examples import ExampleStore
 
 # ---------------------------------------------------------------------------
 # The plan (built by crt_cc.driver.options, executed here)
@@ -181,6 +183,8 @@ class CrtSettings:
     opt_level: int = 2
     keep_temps: bool = False
     exact_nan: bool = False    # --crt-exact-nan
+    audit_against: list[str] = field(default_factory=list)   # --crt-audit-against (crt_cc/embed/audit.py)
+    model_examples: int | None = None    # --crt-model-examples (None: the model settings decide)
 
 
 @dataclass
@@ -503,6 +507,7 @@ class Pipeline:
         self._cache_opened = False
         self._cache_keys: dict[str, str | None] = {}
         self._engine_cfg: dict[str, object] | None = None
+        self._audit: TranslationAudit | None = None
 
     # -- entry -------------------------------------------------------------
 
@@ -520,6 +525,14 @@ class Pipeline:
             self._error(e)
             tmpdir.cleanup()
             return 1
+        if self.plan.crt.audit_against:
+            try:
+                self._start_audit()
+            except CrtError as e:  # a bad audit object stops the run before any work
+                self._error(e)
+                self._write_report(1, report_tmp, report)
+                tmpdir.cleanup()
+                return 1
         try:
             produced: dict[int, str] = {}
             for idx, job in enumerate(self.plan.jobs):
@@ -695,8 +708,150 @@ class Pipeline:
             flags.append("-g1" if self.plan.crt.engine == "lift" else "-g")
         x86_s = self._tmp(job.input.display, ".x86.s")
         deps = self._dep_args(job.deps, outs)
-        self._run_checked([*cc, *self._gcc_v, *flags, "-S", *job.aux_args, *deps, *src, "-o", x86_s])
-        return self._assemble_and_translate(job, outs, [x86_s], {x86_s: job.input.display})
+        compile_cmd = [*cc, *self._gcc_v, *flags, "-S", *job.aux_args]
+        pkey = self._preprocessed_key(job, cc, flags, src, deps)
+        if pkey is None:
+            self._run_checked([*compile_cmd, *deps, *src, "-o", x86_s])
+            return self._assemble_and_translate(job, outs, [x86_s], {x86_s: job.input.display})
+        hit, result = self._from_preprocessed_entry(job, outs, pkey)
+        if hit:
+            return result
+        # A miss: compile the source itself (not the preprocessed text, as ccache's run_second_cpp:
+        # the same warnings, the same -g3 macro information); the preprocessor run wrote the .d file.
+        stderr, colour = self._run_keeping_stderr([*compile_cmd, *src, "-o", x86_s])
+        obj = self._host_assemble(job, [x86_s], {x86_s: job.input.display})
+        result = self._translate_to_stage(job, outs, obj, job.input.display)
+        translation = self._cache_keys.get(obj)
+        if translation is not None and self._cache is not None and stderr is not None:
+            from . import cache as crt_cache
+
+            self._cache.put_preprocessed(pkey, crt_cache.PreprocessedEntry(
+                translation, _has_nonexec_stack_note(obj), stderr, colour))
+        return result
+
+    def _preprocessed_key(self, job: Job, cc: list[str], flags: list[str], src: list[str],
+                          deps: list[str]) -> str | None:
+        """Run the host preprocessor and key the translation on its output (ccache's preprocessor mode).
+
+        The object-based key needs the x86 object, so a warm ``--crt-via-x86`` build would
+        still run ``gcc -S`` for every file (more than half of its time).  ``gcc -E`` costs
+        a fraction of that.  It also writes the dependency file (``deps``), which a hit
+        must produce like a compile would.  None (then the object-based key alone is
+        used, as before) when there is no cache, when an option makes the preprocessed
+        text an incomplete description of the object or makes gcc write side files
+        (:func:`crt_cc.cache.preprocessor_mode_blocker`), for standard input, and when
+        the preprocessor fails (the compile then reports the errors as usual).
+        """
+        if (self.plan.dry_run or self.plan.crt.keep_temps or self._audit is not None
+                or job.input.path == "-" or job.input.lang not in ("c", "c++") or self._open_cache() is None):
+            return None
+        from . import cache as crt_cache
+
+        if crt_cache.preprocessor_mode_blocker(flags) is not None:
+            return None
+        cmd = [*cc, *flags, "-E", *deps, *src]
+        if self.plan.verbose:
+            print(" " + shlex.join(cmd), file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            proc = subprocess.run(cmd, capture_output=True)
+        except OSError:
+            return None
+        if proc.returncode != 0 or not crt_cache.preprocessed_text_is_complete(proc.stdout):
+            return None
+        isa = job.source_isa
+        try:
+            assembler = host_tool("as") if isa in ("x86_64", "i386") else TARGETS["riscv64-linux-gnu"].tool("as")
+            compiler = {
+                "command": [*cc, *flags, "-x", job.input.lang],
+                "compiler": crt_cache.tool_identity(shutil.which(cc[0]) or cc[0]),
+                "assembler": crt_cache.tool_identity(assembler),
+                "assembler_args": [*self.plan.tools.host_as, self.plan.tools.add_debug_line_info],
+                "cwd": os.getcwd(),
+                "env": {name: os.environ.get(name) for name in _COMPILER_ENVIRONMENT},
+            }
+        except (CrtError, OSError):
+            return None
+        return crt_cache.preprocessed_key(proc.stdout, compiler=compiler, source_isa=isa,
+                                          **self._key_parts(job.input.display))
+
+    def _from_preprocessed_entry(self, job: Job, outs: Outputs, pkey: str) -> tuple[bool, str | None]:
+        """(True, what the job returns) when the ``p`` entry and the entry it names give the output.
+
+        No host compile, no host assembler, no translation: the translated text (``-S``)
+        or the target object (``-c``; assembled from the text when only that is cached)
+        is written, and gcc's diagnostics, the translation's warnings and its report
+        records are replayed.  (False, None): a miss, nothing written.
+        """
+        assert self._cache is not None
+        found = self._cache.get_preprocessed(pkey)
+        if found is None:
+            return False, None
+        display = job.input.display
+        result: str | None = None
+        tr: crt_cache.CachedTranslation
+        if job.stage is Stage.ASSEMBLY:
+            cached = self._cache.get_translation(found.translation)
+            if cached is None:
+                return False, None
+            tr, where = cached
+            if job.output == "-":
+                sys.stdout.write(tr.text)
+                sys.stdout.flush()
+            else:
+                _write_text(self._final(job, outs, ".s"), tr.text)
+        else:
+            okey = self._object_key_for(found.translation, found.noexecstack)
+            cached_object = self._cache.get_object(okey) if okey is not None else None
+            if cached_object is not None:
+                data, tr = cached_object
+                where = "object"
+                out = self._final(job, outs, ".o")
+                with open(out, "wb") as f:
+                    f.write(data)
+            else:
+                cached = self._cache.get_translation(found.translation)
+                if cached is None:
+                    return False, None
+                tr, where = cached
+                out = self._final(job, outs, ".o")
+                self._target_assemble(tr.text, out, display, noexecstack=found.noexecstack)
+                if okey is not None:
+                    with open(out, "rb") as f:
+                        self._cache.put_object(okey, f.read(), tr)
+            result = out if job.output is None else None
+        self._cache.count(hit=True, remote=where == "remote", preprocessed=True)
+        self._announce(job.input.path, display, job.source_isa,
+                       f" [cache hit: preprocessed {pkey[:16]}, {where} {found.translation[:16]}]")
+        if found.stderr:
+            text = found.stderr if not found.colour or sys.stderr.isatty() else _ANSI_ESCAPE.sub("", found.stderr)
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        first_record = len(self.report_records)
+        self._replay(tr, display, cached=True)
+        self._audit_output(first_record, display, obj=None if job.stage is Stage.ASSEMBLY else out, text=tr.text)
+        return True, result
+
+    def _run_keeping_stderr(self, cmd: list[str]) -> tuple[str | None, bool]:
+        """Run the host compile of a miss, printing and returning its diagnostics for the ``p`` entry.
+
+        Returns (stderr, coloured).  Captured output is not a terminal, so when ours is one
+        gcc is asked for colours explicitly (as ccache does) and a hit replayed elsewhere
+        strips them.  Under -v, gcc's own verbose output must not be stored: the command
+        runs as usual and (None, False) says there is nothing to store.
+        """
+        if self.plan.verbose:
+            self._run_checked(cmd)
+            return None, False
+        colour = sys.stderr.isatty() and not any("diagnostics-color" in a for a in cmd)
+        proc = self._exec([*cmd, "-fdiagnostics-color=always"] if colour else cmd, capture=True)
+        if proc.stderr:
+            sys.stderr.write(proc.stderr)
+            sys.stderr.flush()
+        if proc.returncode != 0:
+            raise StepFailed()
+        return proc.stderr or "", colour
 
     def _asm(self, job: Job, outs: Outputs) -> str | None:
         """x86 assembly (.s, or .S after the host preprocessor) -> translated target code."""
@@ -797,6 +952,7 @@ class Pipeline:
         return self._translate_to_stage(job, outs, obj, job.input.display)
 
     def _translate_to_stage(self, job: Job, outs: Outputs, obj: str, display: str) -> str | None:
+        first_record = len(self.report_records)     # this object's records start here (--crt-audit-against)
         if job.stage is Stage.ASSEMBLY:
             text = self.translate(obj, display, job.source_isa)
             if job.output == "-":
@@ -804,6 +960,7 @@ class Pipeline:
                 sys.stdout.flush()
             elif not self.plan.dry_run:
                 _write_text(self._final(job, outs, ".s"), text)
+            self._audit_output(first_record, display, text=text)
             return None
         out = self._final(job, outs, ".o")
         noexecstack = _has_nonexec_stack_note(obj)
@@ -812,6 +969,7 @@ class Pipeline:
         okey = None if self.plan.crt.keep_temps else self._object_cache_key(obj, display, job.source_isa,
                                                                             noexecstack)
         if okey is not None and self._object_from_cache(okey, obj, display, job.source_isa, out):
+            self._audit_output(first_record, display, obj=out)
             return out if job.output is None else None
         tr = self._translate(obj, display, job.source_isa)
         self._target_assemble(tr.text, out, display, noexecstack=noexecstack)
@@ -823,6 +981,7 @@ class Pipeline:
                 pass
             else:
                 self._cache.put_object(okey, data, tr)
+        self._audit_output(first_record, display, obj=out)
         return out if job.output is None else None
 
     def translate(self, obj: str, display: str, isa: str) -> str:
@@ -863,7 +1022,9 @@ class Pipeline:
             else:   # model / auto: verified model translations, lift as oracle and fallback
                 from .engines import model as model_engine
                 text = model_engine.translate_object(obj, self.target, opts, self.plan.crt.model_dir,
-                                                     fallback=self.plan.crt.engine == "auto")
+                                                     fallback=self.plan.crt.engine == "auto",
+                                                     examples=self.plan.crt.model_examples,
+                                                     store=self._example_store())
         finally:
             self._replay(crt_cache.CachedTranslation("", opts.report, opts.warnings), display, cached=False)
         tr = crt_cache.CachedTranslation(text, [dict(r) for r in opts.report], list(opts.warnings))
@@ -919,7 +1080,25 @@ class Pipeline:
                 self._engine_cfg["model"] = crt_cache.tree_digest(self.plan.crt.model_dir, memo)
                 from .model.config import settings_key  # light: CRT_MODEL_* overrides
                 self._engine_cfg["model_settings"] = settings_key()
+                if self.plan.crt.model_examples is not None:    # examples change the prompt
+                    self._engine_cfg["model_examples"] = self.plan.crt.model_examples
         return self._engine_cfg
+
+    def _key_parts(self, display: str) -> dict[str, dict[str, object]]:
+        """What every translation key covers besides its input (object or preprocessed C):
+        target, engine configuration, translation flags, the diagnostics file."""
+        from . import cache as crt_cache
+
+        t = self.target
+        crt = self.plan.crt
+        return {
+            "target": {"triple": t.triple, "llvm_triple": t.llvm_triple, "cpu": t.llvm_cpu,
+                       "features": t.llvm_features, "abi": t.llvm_abi, "bits": t.bits},
+            "engine_config": self._engine_config(),
+            "flags": {"opt_level": crt.opt_level, "exact_nan": crt.exact_nan,
+                      "prototypes": crt_cache.file_digest(crt.prototypes)},
+            "source": {"display": display, "content": crt_cache.file_digest(display)},
+        }
 
     def _cache_key(self, obj: str, display: str, isa: str) -> str | None:
         """The translation key of ``obj`` (see crt_cc.cache.key), or None without a cache."""
@@ -935,17 +1114,7 @@ class Pipeline:
             except OSError:
                 data = None
             if data is not None:
-                t = self.target
-                crt = self.plan.crt
-                key = crt_cache.translation_key(
-                    data, source_isa=isa,
-                    target={"triple": t.triple, "llvm_triple": t.llvm_triple, "cpu": t.llvm_cpu,
-                            "features": t.llvm_features, "abi": t.llvm_abi, "bits": t.bits},
-                    engine_config=self._engine_config(),
-                    flags={"opt_level": crt.opt_level, "exact_nan": crt.exact_nan,
-                           "prototypes": crt_cache.file_digest(crt.prototypes)},
-                    source={"display": display, "content": crt_cache.file_digest(display)},
-                )
+                key = crt_cache.translation_key(data, source_isa=isa, **self._key_parts(display))
         self._cache_keys[obj] = key
         return key
 
@@ -953,11 +1122,13 @@ class Pipeline:
         """Key of the assembled target object: the translation key plus this machine's target as."""
         if self.plan.dry_run:
             return None
+        key = self._cache_key(obj, display, isa)
+        return None if key is None else self._object_key_for(key, noexecstack)
+
+    def _object_key_for(self, key: str, noexecstack: bool) -> str | None:
+        """The ``o`` entry key of translation ``key`` with this machine's target assembler."""
         from . import cache as crt_cache
 
-        key = self._cache_key(obj, display, isa)
-        if key is None:
-            return None
         try:
             assembler = crt_cache.tool_identity(self.target.tool("as"))
         except (CrtError, OSError):
@@ -1060,6 +1231,44 @@ class Pipeline:
             outs.discard()
             raise
 
+    # -- --crt-audit-against, model examples ------------------------------------------
+
+    def _start_audit(self) -> None:
+        """Check the audit objects (CrtError before any work) and prepare the audit.
+
+        The audit goes into the report, so it needs one; torch loads later, on the first
+        translated object (crt_cc/embed/audit.py).
+        """
+        from .embed import audit
+
+        if not self.plan.crt.report:
+            raise CrtError("--crt-audit-against needs --crt-report=FILE (the audit is written into the report)")
+        for w in audit.check_objects(self.plan.crt.audit_against, self.target.triple):
+            self.warn(w)
+        self._audit = audit.TranslationAudit(self.plan.crt.audit_against)
+
+    def _audit_output(self, first_record: int, display: str, obj: str | None = None, text: str = "") -> None:
+        """--crt-audit-against: audit one translation, fresh or from the cache.
+
+        The report records from ``first_record`` on are that translation's; ``obj`` is the target
+        object produced, else ``text`` (-S) is assembled in scratch: the audit compares target objects.
+        """
+        if self._audit is None or self.plan.dry_run:
+            return
+        if obj is None:
+            obj = self._tmp(display, ".audit.o")
+            self._target_assemble(text, obj, display, noexecstack=False)
+        self._audit.annotate(obj, self.report_records[first_record:])
+
+    def _example_store(self) -> ExampleStore | None:
+        """The model engine's store of verified translations, next to the cache entries (None: cache off)."""
+        cache = self._open_cache()
+        if cache is None:
+            return None
+        from .model.examples import ExampleStore  # light: json and hashlib
+
+        return ExampleStore(os.path.join(cache.settings.directory, "examples"), read_only=cache.settings.read_only)
+
     # -- report -----------------------------------------------------------------
 
     def _write_report(self, status: int, tmp: str | None, outs: Outputs) -> None:
@@ -1075,11 +1284,21 @@ class Pipeline:
             "warnings": self.report_warnings,
             "errors": self.report_errors,
         }
+        if self._audit is not None:
+            doc["audit"] = self._audit.summary()
         _write_text(tmp, json.dumps(doc, indent=2, default=str) + "\n")
         outs.commit()
 
 
 _LINE_DIRECTIVE = re.compile(rb"^\s*\.(?:loc\b|file\s+\d)", re.M)
+
+#: Environment variables that change what the host compiler runs (GCC_EXEC_PREFIX, COMPILER_PATH)
+#: or the language of its diagnostics, which a preprocessed-C cache hit replays.  (CPATH,
+#: SOURCE_DATE_EPOCH and the like show in the preprocessed text itself.)
+_COMPILER_ENVIRONMENT = ("GCC_EXEC_PREFIX", "COMPILER_PATH", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES")
+
+#: SGR and erase-line sequences of gcc's coloured diagnostics.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[mK]")
 
 
 def _has_line_directives(path: str) -> bool:

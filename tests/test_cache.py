@@ -158,6 +158,136 @@ def test_warnings_and_report_records_are_replayed_on_a_hit(work: Path, cache_dir
 
 
 # ---------------------------------------------------------------------------
+# --crt-via-x86: C keyed on its preprocessed text (no host gcc -S on a hit)
+# ---------------------------------------------------------------------------
+
+TWICE_C = '#include "k.h"\nint twice(int x) { int unused; return K * x; }\n'
+
+
+@pytest.fixture
+def logged_gcc(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """A host compiler wrapper first on PATH that logs each command line (one per line) and runs gcc.
+
+    crt-cc finds the host compiler as ``x86_64-linux-gnu-gcc`` (then ``gcc``) on PATH, so the
+    log shows whether a build ran ``gcc -S`` or only the preprocessor.
+    """
+    real = shutil.which("x86_64-linux-gnu-gcc") or shutil.which("gcc")
+    if real is None:
+        pytest.skip("host gcc not installed")
+    bindir, log = tmp_path / "bin", tmp_path / "gcc.log"
+    bindir.mkdir()
+    for name in ("x86_64-linux-gnu-gcc", "gcc"):
+        wrapper = bindir / name
+        wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{real}" "$@"\n')
+        wrapper.chmod(0o755)
+    return {"PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}"}, log
+
+
+def _gcc_runs(log: Path) -> list[list[str]]:
+    runs = [line.split() for line in log.read_text().splitlines()] if log.exists() else []
+    log.unlink(missing_ok=True)
+    return runs
+
+
+def test_via_x86_hit_is_keyed_on_preprocessed_c_and_runs_no_host_compile(
+        work: Path, cache_dir: Path, logged_gcc: tuple[dict[str, str], Path]) -> None:
+    env, log = logged_gcc
+    (work / "k.h").write_text("#define K 2\n")
+    (work / "f.c").write_text(TWICE_C)
+    args = ("--crt-via-x86", "-O2", "-Wall", "-MD", "-c", "f.c")
+    miss = run_cc(*args, "-o", "f1.o", cwd=work, cache_dir=cache_dir, env=env)
+    assert miss.returncode == 0, miss.stderr
+    assert [r for r in _gcc_runs(log) if "-S" in r], "the first build compiles the C file"
+    assert len(entry_files(cache_dir, "p")) == 1
+
+    hit = run_cc(*args, "-o", "f2.o", cwd=work, cache_dir=cache_dir, env=env)
+    assert hit.returncode == 0, hit.stderr
+    runs = _gcc_runs(log)
+    assert runs and all("-E" in r and "-S" not in r for r in runs), runs
+    assert (work / "f1.o").read_bytes() == (work / "f2.o").read_bytes()
+    c = counters(cache_dir)
+    assert (c["hits"], c["preprocessed_hits"], c["misses"]) == (1, 1, 1)
+    # -MD: the preprocessor run writes the dependency file, so a hit still has one.
+    d1, d2 = ((work / f"f{n}.d").read_text() for n in (1, 2))
+    assert d2.startswith("f2.o:") and "k.h" in d2 and d2.replace("f2.o", "f1.o") == d1
+    # gcc's diagnostics (here -Wall's unused variable) are stored and replayed.
+    assert "-Wunused-variable" in miss.stderr and hit.stderr == miss.stderr
+
+    # -S of the same file is served from the same entries, identical to a fresh translation.
+    s_hit = run_cc("--crt-via-x86", "-O2", "-Wall", "-S", "f.c", "-o", "hit.s", cwd=work, cache_dir=cache_dir,
+                   env=env)
+    assert s_hit.returncode == 0 and not [r for r in _gcc_runs(log) if "-S" in r], s_hit.stderr
+    fresh = run_cc("--crt-via-x86", "-O2", "-Wall", "-S", "f.c", "-o", "fresh.s", cwd=work, cache_dir=None,
+                   env={**env, "CRT_CACHE": "off"})
+    assert fresh.returncode == 0, fresh.stderr
+    assert (work / "hit.s").read_text() == (work / "fresh.s").read_text()
+    assert counters(cache_dir)["preprocessed_hits"] == 2
+    assert_all_entries_verify(cache_dir)
+
+
+def test_via_x86_header_or_flag_change_misses(work: Path, cache_dir: Path,
+                                              logged_gcc: tuple[dict[str, str], Path]) -> None:
+    """The preprocessed text contains every header, so editing one changes the key; so do flags."""
+    env, log = logged_gcc
+    (work / "k.h").write_text("#define K 2\n")
+    (work / "f.c").write_text(TWICE_C)
+    build = ("--crt-via-x86", "-c", "f.c", "-o")
+    assert run_cc(*build, "a.o", "-O2", cwd=work, cache_dir=cache_dir, env=env).returncode == 0
+    _gcc_runs(log)
+    (work / "k.h").write_text("#define K 3\n")
+    assert run_cc(*build, "b.o", "-O2", cwd=work, cache_dir=cache_dir, env=env).returncode == 0
+    assert [r for r in _gcc_runs(log) if "-S" in r], "b.o must be compiled again"
+    assert (work / "a.o").read_bytes() != (work / "b.o").read_bytes()
+    assert run_cc(*build, "c.o", "-O1", cwd=work, cache_dir=cache_dir, env=env).returncode == 0
+    assert run_cc(*build, "d.o", "-O2", "-fno-inline", cwd=work, cache_dir=cache_dir, env=env).returncode == 0
+    c = counters(cache_dir)
+    assert c["preprocessed_hits"] == 0 and c["misses"] + c["hits"] == 4 and c["misses"] >= 2
+    assert len(entry_files(cache_dir, "p")) == 4
+
+
+def test_via_x86_options_with_side_outputs_keep_compiling(work: Path, cache_dir: Path,
+                                                          logged_gcc: tuple[dict[str, str], Path]) -> None:
+    """-fstack-usage makes gcc write a .su file, which a hit could not produce: such builds
+    compile every time and use the object key only."""
+    env, log = logged_gcc
+    (work / "k.h").write_text("#define K 2\n")
+    (work / "f.c").write_text(TWICE_C)
+    for _ in range(2):
+        proc = run_cc("--crt-via-x86", "-O2", "-fstack-usage", "-c", "f.c", "-o", "f.o", cwd=work,
+                      cache_dir=cache_dir, env=env)
+        assert proc.returncode == 0, proc.stderr
+        assert [r for r in _gcc_runs(log) if "-S" in r]
+    assert entry_files(cache_dir, "p") == [] and counters(cache_dir)["hits"] == 1
+
+
+def test_preprocessor_mode_blockers_and_incomplete_text() -> None:
+    assert key.preprocessor_mode_blocker(["-O2", "-g1", "-DX=1", "-Wall", "-fPIC"]) is None
+    for bad in ("-fprofile-use", "-fprofile-arcs", "--coverage", "-save-temps=obj", "-fstack-usage",
+                "-fplugin=x.so", "-dM", "-P", "-Wp,-dM", "-flto", "-gsplit-dwarf"):
+        assert key.preprocessor_mode_blocker(["-O2", bad]) == bad
+    assert key.preprocessed_text_is_complete(b'int f(void) { return 1; }\n# 1 "include/x.h"\n')
+    assert not key.preprocessed_text_is_complete(b'asm(".incbin \\"blob.bin\\"");\n')
+    assert not key.preprocessed_text_is_complete(b'__asm__("\\t.include \\"macros.s\\"");\n')
+    assert key.preprocessed_text_is_complete(b'struct s x; int y = x.included;\n')
+
+
+def test_preprocessed_key_covers_text_compiler_and_translation_settings() -> None:
+    def k(text: bytes = b"int x;", compiler: dict[str, object] | None = None, **kw: object) -> str:
+        parts: dict[str, object] = {"source_isa": "x86_64", "target": {"triple": "t"},
+                                    "engine_config": {"name": "lift"}, "flags": {}, "source": {}}
+        parts.update(kw)
+        return cache.preprocessed_key(text, compiler=compiler or {"command": ["gcc", "-O2"]}, **parts)
+
+    keys = [k(), k(b"int y;"), k(compiler={"command": ["gcc", "-O1"]}),
+            k(compiler={"command": ["gcc", "-O2"], "compiler": {"mtime_ns": 1}}),
+            k(target={"triple": "u"}), k(engine_config={"name": "model"}), k(flags={"opt_level": 1})]
+    assert k() == keys[0] and len(set(keys)) == len(keys)
+    # Never equal to an object-based key of the same bytes (the two kinds share a store).
+    assert k() != cache.translation_key(b"int x;", source_isa="x86_64", target={"triple": "t"},
+                                        engine_config={"name": "lift"}, flags={}, source={})
+
+
+# ---------------------------------------------------------------------------
 # Keys
 # ---------------------------------------------------------------------------
 
@@ -224,6 +354,23 @@ def test_key_covers_engine_configuration_and_translator_sources(tmp_path: Path) 
     assert key.package_source_digest(str(pkg)) != before
     fp = key.translator_fingerprint()
     assert fp["libraries"]["llvmlite"] not in ("", "absent") and fp["libraries"]["capstone"] != "absent"
+
+
+def test_translator_digest_memo_follows_every_edit(tmp_path: Path) -> None:
+    """The memo saves rehashing an unchanged package, but any write to a file invalidates it."""
+    pkg = tmp_path / "crt_cc"
+    shutil.copytree(REPO / "crt_cc", pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    memo = str(tmp_path / "cache" / "translator-digest.json")
+    fresh = key.package_source_digest(str(pkg))
+    assert key.package_source_digest(str(pkg), memo=memo) == fresh
+    assert os.path.exists(memo) and key.package_source_digest(str(pkg), memo=memo) == fresh
+    lifter = pkg / "lift" / "module.py"
+    st = lifter.stat()
+    lifter.write_text(lifter.read_text().replace("def ", "def\t", 1))    # same size, same mtime:
+    assert lifter.stat().st_size == st.st_size                             # only the ctime tells
+    os.utime(lifter, ns=(st.st_atime_ns, st.st_mtime_ns))
+    edited = key.package_source_digest(str(pkg))
+    assert edited != fresh and key.package_source_digest(str(pkg), memo=memo) == edited
 
 
 def test_max_size_accepts_ccache_style_suffixes() -> None:
@@ -402,6 +549,22 @@ def test_a_hit_does_not_import_the_translation_engine(work: Path, cache_dir: Pat
     loaded = [m for m in modules if m.split(".")[0] in HEAVY_MODULES or m in ("urllib.request", "http.client")]
     assert loaded == [], loaded
     assert counters(cache_dir)["hits"] == 1
+
+
+def test_a_preprocessed_c_hit_does_not_import_the_translation_engine(work: Path, cache_dir: Path) -> None:
+    (work / "k.h").write_text("#define K 2\n")
+    (work / "f.c").write_text(TWICE_C)
+    assert run_cc("--crt-via-x86", "-O2", "-c", "f.c", "-o", "warm.o", cwd=work, cache_dir=cache_dir).returncode == 0
+    env = dict(os.environ, CRT_CACHE="on", CRT_CACHE_DIR=str(cache_dir),
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("CRT_CACHE_REMOTE", None)
+    proc = subprocess.run([sys.executable, "-c", _PROBE, "--crt-via-x86", "-O2", "-c", "f.c", "-o", "out.o"],
+                          cwd=work, env=env, capture_output=True, text=True, timeout=60)
+    assert "STATUS 0" in proc.stdout, proc.stderr
+    modules = proc.stdout.split("MODULES", 1)[1].split()
+    loaded = [m for m in modules if m.split(".")[0] in HEAVY_MODULES or m in ("urllib.request", "http.client")]
+    assert loaded == [], loaded
+    assert counters(cache_dir)["preprocessed_hits"] == 1
 
 
 # ---------------------------------------------------------------------------

@@ -667,6 +667,14 @@ def test_via_x86_compiles_c_with_host_gcc_then_translates(work: Path, fake_engin
     assert e_machine(work / "add.o") == EM_AARCH64
 
 
+@needs_aarch64
+def test_via_x86_side_files_land_next_to_the_object(work: Path, fake_engine: FakeEngine) -> None:
+    """gcc's -fstack-usage output follows -o as with gcc, not the scratch .s crt-cc compiles."""
+    (work / "add.c").write_text("int add(int a, int b) { return a + b; }\n")
+    assert cc.main(["--crt-via-x86", "-fstack-usage", "-c", "add.c", "-o", "add.o"]) == 0
+    assert (work / "add.su").is_file()
+
+
 @pytest.mark.parametrize("argv,message", [
     (["--crt-engine=model", "-c", "x.s"], "--crt-engine=model needs a model: use --crt-model=DIR"),
     (["--target=aarch64", "--crt-source=i386", "-c", "x.s"],

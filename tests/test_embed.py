@@ -6,6 +6,8 @@ broken set-up (toolchain/setup.sh installs them), not a reason to skip.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -159,6 +161,108 @@ def test_audit_api(objects: dict[tuple[str, str], Path]) -> None:
     hits = sum(res[f][0].name == f for f in FUNCTIONS)
     assert hits >= len(FUNCTIONS) // 2, {f: res[f][0].name for f in FUNCTIONS}
     assert all(len(v) == 2 and v[0].score >= v[1].score for v in res.values())
+
+
+CRT_CC = Path(sys.executable).parent / "crt-cc"
+KERNELS = Path(__file__).parent / "model" / "kernels.c"
+
+
+def crt_cc(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """crt-cc for AArch64, translation cache off (the audit must run on fresh translations)."""
+    full = dict(os.environ, CRT_CACHE="off")
+    full.pop("CRT_TARGET", None)
+    full.update(env or {})
+    return subprocess.run([str(CRT_CC), "--target=aarch64-linux-gnu", *map(str, args)],
+                          capture_output=True, text=True, timeout=300, env=full)
+
+
+def test_crt_cc_audit_names_the_native_function_of_each_translation(tmp_path: Path) -> None:
+    """--crt-audit-against: the translated target object of each file is compared with a native
+    build of the same C; the report says, per function, its nearest native functions."""
+    native = tmp_path / "sample.native.o"
+    subprocess.run([corpus.COMPILERS["aarch64"], "-O2", "-c", str(SAMPLE), "-o", str(native)], check=True)
+    report = tmp_path / "report.json"
+    r = crt_cc("--crt-via-x86", "-O2", "-c", SAMPLE, "-o", tmp_path / "sample.o", f"--crt-report={report}",
+               f"--crt-audit-against={native}")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(report.read_text())
+    recs = {f["function"]: f for f in doc["functions"]}
+    assert set(recs) == set(FUNCTIONS)
+    for name, rec in recs.items():
+        a = rec["audit"]
+        scores = [t["score"] for t in a["top"]]
+        assert len(a["top"]) == 3 and scores == sorted(scores, reverse=True), a
+        assert a["nearest"] == a["top"][0]["function"] and a["score"] == scores[0]
+        assert a["match"] == (a["nearest"] == name) == (a["same_name_rank"] == 1), a
+        assert all(t["object"] == str(native) for t in a["top"])
+    # Distinctive functions land on themselves (the translated loop of sum_array, say, may not).
+    for name in ("hash_string", "classify", "count_char", "lookup_table", "max_of_three"):
+        assert recs[name]["audit"]["match"], (name, recs[name]["audit"])
+    summary = doc["audit"]
+    assert summary["against"] == [str(native)] and summary["top"] == 3
+    assert summary["functions"] == len(FUNCTIONS)
+    assert summary["matching"] == sum(rec["audit"]["match"] for rec in recs.values()) >= 8, summary
+    assert {m["function"] for m in summary["mismatches"]} == {n for n, rec in recs.items()
+                                                               if not rec["audit"]["match"]}
+
+    # -S (the text is assembled for the audit) and a static function, audited under its C name
+    # although the translated object calls it 'twice.local.<section>.<address>'.
+    knative = tmp_path / "kernels.native.o"
+    subprocess.run([corpus.COMPILERS["aarch64"], "-O2", "-c", str(KERNELS), "-o", str(knative)], check=True)
+    r = crt_cc("--crt-via-x86", "-O2", "-S", KERNELS, "-o", tmp_path / "kernels.s", f"--crt-report={report}",
+               f"--crt-audit-against={knative},{native}")
+    assert r.returncode == 0, r.stderr
+    recs = {f["function"]: f for f in json.loads(report.read_text())["functions"]}
+    assert recs["twice"]["audit"]["nearest"] == "twice" and recs["twice"]["audit"]["match"]
+    for name in ("add", "greet"):
+        assert recs[name]["audit"]["match"] and recs[name]["audit"]["top"][0]["object"] == str(knative)
+
+    # A translation served by the cache is audited like a fresh one (the audit is never cached).
+    audits = []
+    for _ in range(2):
+        r = crt_cc("--crt-via-x86", "-O2", "-c", KERNELS, "-o", tmp_path / "kernels.o", f"--crt-report={report}",
+                   f"--crt-audit-against={knative}", env={"CRT_CACHE": "on", "CRT_CACHE_DIR": str(tmp_path / "c")})
+        assert r.returncode == 0, r.stderr
+        audits.append(json.loads(report.read_text())["functions"])
+    assert all(rec.get("cache") == "hit" for rec in audits[1])
+    assert [rec["audit"] for rec in audits[0]] == [rec["audit"] for rec in audits[1]]
+
+
+def test_crt_cc_audit_objects_are_checked_before_any_work(tmp_path: Path) -> None:
+    """A missing or unusable audit object is a diagnostic, exit status 1, no output; without the
+    option nothing of the embedding stack is imported."""
+    out, report = tmp_path / "k.o", tmp_path / "k.json"
+    x86 = tmp_path / "k.x86.o"
+    subprocess.run(["gcc", "-O2", "-c", str(KERNELS), "-o", str(x86)], check=True)
+    archive = tmp_path / "libk.a"
+    subprocess.run(["ar", "rcs", str(archive), str(x86)], check=True)
+    cases = [
+        (f"--crt-audit-against={tmp_path / 'missing.o'}",
+         f"crt-cc: error: --crt-audit-against: {tmp_path / 'missing.o'}: No such file or directory"),
+        (f"--crt-audit-against={KERNELS}",
+         f"crt-cc: error: --crt-audit-against: {KERNELS}: not an ELF object or executable"),
+        (f"--crt-audit-against={archive}", "is an archive; give its objects"),
+        ("--crt-audit-against=,", "crt-cc: error: missing argument to '--crt-audit-against='"),
+    ]
+    for option, message in cases:
+        r = crt_cc("--crt-via-x86", "-c", KERNELS, "-o", out, f"--crt-report={report}", option)
+        assert r.returncode == 1 and message in r.stderr, (option, r.stderr)
+        assert not out.exists()
+    assert json.loads(report.read_text())["status"] == "failed"
+    r = crt_cc("--crt-via-x86", "-c", KERNELS, "-o", out, f"--crt-audit-against={x86}")
+    assert r.returncode == 1 and "--crt-audit-against needs --crt-report=FILE" in r.stderr
+    assert not out.exists()
+    assert "--crt-audit-against=OBJ[,OBJ...]" in crt_cc("--help").stdout
+
+    poison = tmp_path / "poison"
+    for mod in ("torch", "faiss"):
+        (poison / mod).mkdir(parents=True)
+        (poison / mod / "__init__.py").write_text(f"raise ImportError('{mod} imported without an audit')\n")
+    r = crt_cc("--crt-via-x86", "-c", KERNELS, "-o", out, f"--crt-report={report}",
+               env={"PYTHONPATH": str(poison)})
+    assert r.returncode == 0, r.stderr
+    assert all("audit" not in f for f in json.loads(report.read_text())["functions"])
+    assert "audit" not in json.loads(report.read_text())
 
 
 def test_training_steps_lower_the_loss(objects: dict[tuple[str, str], Path]) -> None:

@@ -46,7 +46,7 @@ def _tool(name: str) -> str:
 def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     for var in ("CRT_MODEL", "CRT_MODEL_BEAMS", "CRT_MODEL_MAX_NEW_TOKENS", "CRT_MODEL_QUANTIZE",
-                "CRT_MODEL_DEVICE", "CRT_MODEL_TEMPLATE", "CRT_MODEL_VECTORS", "CRT_TARGET"):
+                "CRT_MODEL_DEVICE", "CRT_MODEL_TEMPLATE", "CRT_MODEL_VECTORS", "CRT_MODEL_EXAMPLES", "CRT_TARGET"):
         env.pop(var, None)
     env.setdefault("CRT_CACHE", "off")
     env.update(extra)
@@ -427,6 +427,11 @@ def test_auto_uses_verified_model_translation_and_caches_it(work, trained, tools
     build()
     recs = _report(report)
     assert recs["add"]["engine"] == "model", recs["add"]
+    # The verified pair is kept as a future prompt example, next to the cache entries.
+    kept = [json.loads(f.read_text()) for f in (cache / "examples" / A64).glob("*.json")]
+    assert [(k["function"], k["target"]) for k in kept] == [("add", A64)], kept
+    assert "\tadd\tw0, w0, w1" in kept[0]["asm"] and "add:" in kept[0]["x86"] and kept[0]["insns"]
+    assert "model_examples" not in recs["add"]["model"] and "examples" not in recs["add"]["model"]
     assert recs["add"]["verification"] == {"result": "passed", "stage": "passed", "inputs": 16}
     for name in ("sum", "scale", "greet"):
         assert recs[name]["engine"] == "lift" and "rejected" in recs[name]["fallback"], recs[name]
@@ -495,6 +500,153 @@ def test_generation_is_deterministic_and_long_functions_fall_back(work, trained,
     recs = {r["function"]: r for r in opts.report}
     assert all("too long for the context window" in recs[n]["fallback"] for n in ("add", "sum", "greet"))
     assert "add:" in text
+
+
+QUERY_C = """\
+long total(const long *v, long count)
+{
+    long t = 0;
+    for (long i = 0; i < count; i++)
+        t += v[i] ^ i;
+    return t;
+}
+
+const char *name_of(void)
+{
+    return "query";
+}
+"""
+
+
+def _example_store(tmp: Path):
+    """A store holding the cross compiler's (correct) translations of kernels.c's global functions,
+    and the x86 object of QUERY_C: ``total`` resembles ``sum``, ``name_of`` resembles ``greet``."""
+    from crt_cc.frontend.elfobj import read_object
+    from crt_cc.model.examples import ExampleStore, normalized_functions
+    from crt_cc.model.x86text import function_text, object_functions
+
+    (tmp / "kernels").mkdir()
+    (tmp / "query").mkdir()
+    kobj = _x86_object(tmp / "kernels")
+    texts = {fn.name: function_text(o, fn) for o in [read_object(str(kobj))] for fn in object_functions(o)}
+    pieces = _compiled_pieces(tmp, A64)
+    norm = normalized_functions(str(kobj))
+    store = ExampleStore(str(tmp / "cache" / "examples"))
+    for name in ("add", "sum", "scale", "greet"):
+        assert store.add(A64, name, "kernels.c", texts[name], pieces[name], norm[name])
+    query_c = tmp / "query.c"
+    query_c.write_text(QUERY_C)
+    return store, texts, pieces, query_c, _x86_object(tmp / "query", query_c)
+
+
+def test_example_store_retrieves_the_most_similar_verified_translation(tmp_path, tools):
+    from crt_cc.model.examples import ExampleStore, Retriever, normalized_functions
+
+    store, texts, pieces, _query_c, qobj = _example_store(tmp_path)
+    root = tmp_path / "cache" / "examples"
+    assert store.add(A64, "sum", "kernels.c", texts["sum"], pieces["sum"], [["RETURN"]])  # already kept
+    assert len(list((root / A64).glob("*.json"))) == 4
+    assert not ExampleStore(str(root), read_only=True).add(A64, "x", "x.c", "x86", "asm", [["RETURN"]])
+    assert ExampleStore(str(root)).load("riscv64-linux-gnu") == []
+    examples = store.load(A64)
+    assert sorted(e.function for e in examples) == ["add", "greet", "scale", "sum"]
+    query = normalized_functions(str(qobj))
+    retriever = Retriever(examples)
+    best = retriever.nearest(query["total"], 4)
+    assert [e.function for e, _s in best][0] == "sum", best
+    assert [s for _e, s in best] == sorted((s for _e, s in best), reverse=True)
+    assert retriever.nearest(query["total"], 4) == best                       # deterministic
+    assert retriever.nearest(query["name_of"], 1)[0][0].function == "greet"
+    assert best[0][0].asm == pieces["sum"] and best[0][0].x86 == texts["sum"]
+
+
+class _PromptRecorder:
+    """Stands in for a loaded model: records each prompt, answers nothing (so lift is used)."""
+
+    bos, eos = "<s>", "</s>"
+
+    def __init__(self, settings, window: int = 1 << 20):
+        self.settings, self.window, self.prompts = settings, window, []
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+    def budget(self, prompt_tokens: int, x86_tokens: int) -> int:
+        from crt_cc.model.runtime import LoadedModel
+
+        return LoadedModel.budget(self, prompt_tokens, x86_tokens)     # the engine's own rule
+
+    def generate(self, prompt: str, max_new_tokens: int):
+        from crt_cc.model.runtime import Generation
+
+        self.prompts.append(prompt)
+        return Generation("", self.count_tokens(prompt), 0, 0.0)
+
+
+def test_prompt_examples_put_the_nearest_verified_translation_before_the_query(tmp_path, tools, monkeypatch):
+    """--crt-model-examples=N: the most similar stored pairs precede the prompt (the most similar
+    last), within the room the answer budget leaves; without it the prompt is what it always was."""
+    from crt_cc.engines import lift
+    from crt_cc.engines import model as engine
+    from crt_cc.frontend.elfobj import read_object
+    from crt_cc.model.config import load_settings
+    from crt_cc.model.prompt import build_prompt, build_prompt_with_examples
+    from crt_cc.model.x86text import function_text, object_functions
+    from crt_cc.toolchain.targets import TARGETS
+
+    store, texts, pieces, query_c, qobj = _example_store(tmp_path)
+    settings = load_settings(None, env={})
+    qtexts = {fn.name: function_text(o, fn) for o in [read_object(str(qobj))] for fn in object_functions(o)}
+
+    def run(examples: int | None, window: int = 1 << 20) -> tuple[dict[str, str], dict[str, dict]]:
+        fake = _PromptRecorder(settings, window)
+        monkeypatch.setattr(engine, "_load_model", lambda session: (fake, settings, ""))
+        opts = lift.TranslateOptions(source_file=str(query_c))
+        engine.translate_object(str(qobj), TARGETS[A64], opts, "fake", fallback=True, examples=examples,
+                                store=store)
+        recs = {r["function"]: r for r in opts.report}
+        assert all(recs[n]["fallback"] == "the model gave an empty answer" for n in ("total", "name_of"))
+        return dict(zip(("total", "name_of"), fake.prompts, strict=True)), recs
+
+    plain, recs = run(None)
+    for name in ("total", "name_of"):
+        assert plain[name] == build_prompt(settings, A64, qtexts[name], "<s>")    # byte for byte
+        assert "examples" not in recs[name]["model"]
+    one, recs = run(1)
+    assert one["total"] == build_prompt_with_examples(settings, A64, qtexts["total"],
+                                                      [(texts["sum"], pieces["sum"])], "<s>")
+    assert one["total"].startswith("<s>") and one["total"].count("<s>") == 1
+    assert pieces["sum"].rstrip("\n") + "\n```\n\n" in one["total"]
+    assert one["total"].endswith(build_prompt(settings, A64, qtexts["total"]))
+    assert [e["function"] for e in recs["total"]["model"]["examples"]] == ["sum"]
+    assert 0 < recs["total"]["model"]["examples"][0]["score"] <= 1.0001
+    assert [e["function"] for e in recs["name_of"]["model"]["examples"]] == ["greet"]
+    two, recs = run(2)
+    shown = [e["function"] for e in recs["total"]["model"]["examples"]]
+    assert shown[0] == "sum" and len(shown) == 2
+    assert two["total"].index(pieces[shown[1]]) < two["total"].index(pieces["sum"])   # most similar last
+    # Examples never take room from the answer: a window that only fits the plain prompt and
+    # its answer budget gets no examples.
+    n_x86 = len(qtexts["total"].split())
+    tight = len(plain["total"].split()) + 3 * n_x86 + 256
+    tight_prompts, recs = run(1, window=tight)
+    assert tight_prompts["total"] == plain["total"] and recs["total"]["model"]["examples"] == []
+
+
+def test_crt_cc_model_examples_option_reaches_the_prompt(tmp_path, tiny, tools):
+    """End to end: --crt-model-examples=1 with a store in the cache directory; the report names
+    the example each prompt was given; a bad count is a diagnostic."""
+    _store, _texts, _pieces, query_c, _qobj = _example_store(tmp_path)
+    report = tmp_path / "query.json"
+    env = _env(CRT_CACHE="on", CRT_CACHE_DIR=str(tmp_path / "cache"), CRT_MODEL=str(tiny))
+    _ok(_crt_cc("-c", query_c, "-o", tmp_path / "query.o", "--crt-engine=auto", "--crt-model-examples=1",
+                f"--crt-report={report}", env=env))
+    recs = _report(report)
+    assert [e["function"] for e in recs["total"]["model"]["examples"]] == ["sum"], recs["total"]
+    assert [e["function"] for e in recs["name_of"]["model"]["examples"]] == ["greet"], recs["name_of"]
+    proc = _crt_cc("-c", query_c, "-o", tmp_path / "query.o", "--crt-model-examples=two", env=env)
+    assert proc.returncode == 1 and "invalid --crt-model-examples count 'two'" in proc.stderr
+    assert "--crt-model-examples=N" in _ok(_run([_tool("crt-cc"), "--help"])).stdout
 
 
 def test_tokenizer_extension(tiny, stack, tmp_path):

@@ -104,3 +104,21 @@ def test_driver_rejects_missing_prototypes_file_with_exit_1_and_no_output(tmp_pa
     assert res.returncode == 1
     assert "missing.h: error: cannot read prototypes file" in res.stderr
     assert not out.exists()
+
+
+def test_fast_libc_int32_reader_agrees_with_the_c_parser_on_every_declaration() -> None:
+    """RISC-V sign-extends 32-bit arguments of libc calls from the declarations without cffi's
+    parser (abi/prototypes.int32_arg_registers): both readings must give the same registers."""
+    from crt_cc.abi.prototypes import int32_arg_registers, libc_prototypes
+
+    checked = 0
+    for name, proto in libc_prototypes().items():
+        if any(t.kind == "struct" for t in proto.params):
+            assert int32_arg_registers(name) is None, name
+            continue
+        ints = [t for t in proto.params if t.kind not in ("float", "double", "ldouble")]
+        want = ({n for n, t in enumerate(ints) if t.kind == "int" and t.size <= 4}, len(ints))
+        assert int32_arg_registers(name) == want, name
+        checked += 1
+    assert checked > 250
+    assert int32_arg_registers("ldexp") == ({0}, 1) and int32_arg_registers("not_in_libc") is None

@@ -24,6 +24,7 @@ those an 8-byte integer read as two words is taken for two ints: docs/abi.md lis
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..diagnostics import CrtError
 from ..lift import results
@@ -121,26 +122,91 @@ def load_prototypes(path: str | None) -> dict:
     return protomod.parse_declarations(ilp32_declarations(protomod._preprocess(path)), path)
 
 
-def arg_kind(t, where: str) -> str:
-    """Kind (``w``/``8``/``x``) of a prototype's parameter."""
+@dataclass(frozen=True)
+class StructArg:
+    """A struct crossing by value: its leaves' (i386 offset, ARM offset, size), both sizes, and
+    whether AAPCS places it 8-aligned (a double or long long member)."""
+
+    leaves: tuple[tuple[int, int, int], ...]
+    i386_size: int
+    arm_size: int
+    arm_align8: bool
+
+    @property
+    def arm_type(self) -> str:
+        """How clang lowers it for AAPCS: an array of words (or of 8-byte units when 8-aligned)."""
+        unit = 8 if self.arm_align8 else 4
+        return f"[{-(-self.arm_size // unit)} x i{8 * unit}]"
+
+    @property
+    def i386_words(self) -> int:
+        return -(-self.i386_size // WORD)
+
+
+def struct_layouts(t, where: str) -> StructArg:
+    """i386 and ARM layouts of a struct prototype type.
+
+    The parsed type carries its flattened scalar leaves laid out for the host (8-byte pointers);
+    both ILP32 layouts are recomputed from them: pointers are 4 bytes, 8-byte scalars are aligned
+    to 8 on ARM and to 4 on i386.  A struct whose host offsets the flat recomputation does not
+    reproduce (nested structs with inner padding) gets a diagnostic instead of a guess.
+    """
+    if not t.leaves:
+        raise CrtError(f"{where}: struct without members cannot cross between i386 and ARM code")
+
+    def lay(size_of, align_of):
+        offs, end, top = [], 0, 1
+        for _, leaf in t.leaves:
+            a = align_of(leaf)
+            end = -(-end // a) * a
+            offs.append(end)
+            end += size_of(leaf)
+            top = max(top, a)
+        return offs, -(-end // top) * top, top
+
+    host_offs, host_size, _ = lay(lambda x: x.size, lambda x: x.align)
+    if host_offs != [off for off, _ in t.leaves] or host_size != t.size:
+        raise CrtError(f"{where}: a nested struct passed by value cannot cross between i386 and ARM "
+                       "code yet (docs/abi.md)")
+
+    def size(x) -> int:
+        return 4 if x.kind == "ptr" else x.size
+
+    if any(leaf.kind == "ldouble" for _, leaf in t.leaves):
+        raise CrtError(f"{where}: a struct with a long double member cannot cross between i386 and ARM "
+                       "code yet (docs/abi.md)")
+    arm_offs, arm_size, arm_align = lay(size, lambda x: min(size(x), 8))
+    i386_offs, i386_size, _ = lay(size, lambda x: min(size(x), 4))
+    leaves = tuple((i, a, size(leaf)) for i, a, (_, leaf) in zip(i386_offs, arm_offs, t.leaves, strict=True))
+    return StructArg(leaves, i386_size, arm_size, arm_align == 8)
+
+
+def arg_kind(t, where: str) -> str | StructArg:
+    """Kind (``w``/``8``/``x``, or a :class:`StructArg`) of a prototype's parameter."""
     if t.kind in ("ptr", "float") or t.kind == "int" and t.size <= 4:
         return "w"
     if t.kind == "double" or t.kind == "int" and t.size == 8:
         return "8"
     if t.kind == "ldouble":
         return "x"
+    if t.kind == "struct":
+        return struct_layouts(t, where)
     raise CrtError(f"{where}: a {t.kind} passed by value cannot cross between i386 and ARM code yet "
                    "(docs/abi.md)")
 
 
-def ret_kind(t, where: str) -> str:
-    """Result kind: ``void``, ``int`` (eax, or edx:eax), ``float``, ``double``, ``ldouble``."""
+def ret_kind(t, where: str) -> str | StructArg:
+    """Result kind: ``void``, ``int`` (eax, or edx:eax for 64-bit values), ``float``, ``double``,
+    ``ldouble``, or a :class:`StructArg` (i386 returns every struct through a hidden first
+    argument that the callee pops; AAPCS returns one of at most 4 bytes in r0 and a larger one
+    through a hidden pointer in r0)."""
     if t.kind in ("void", "int", "ptr"):
         return "void" if t.kind == "void" else "int"
     if t.kind in ("float", "double", "ldouble"):
         return t.kind
-    raise CrtError(f"{where}: a struct returned by value cannot cross between i386 and ARM code yet "
-                   "(docs/abi.md)")
+    if t.kind == "struct":
+        return struct_layouts(t, where)
+    raise CrtError(f"{where}: a {t.kind} result cannot cross between i386 and ARM code yet (docs/abi.md)")
 
 
 def kinds_from_words(n_words: int, wide: dict[int, int]) -> list[str]:
@@ -161,19 +227,30 @@ def kinds_from_words(n_words: int, wide: dict[int, int]) -> list[str]:
     return kinds
 
 
-def i386_offsets(kinds: list[str]) -> list[int]:
+def i386_offsets(kinds: list) -> list[int]:
     """Byte offset of each argument in the i386 argument area."""
     out, off = [], 0
     for k in kinds:
         out.append(off)
-        off += {"w": 4, "8": 8, "x": 12}[k]
+        off += WORD * k.i386_words if isinstance(k, StructArg) else {"w": 4, "8": 8, "x": 12}[k]
     return out
 
 
 LLVM_TYPE = {"w": I32, "8": I64, "x": F64}
 
 
-# ---------------------------------------------------------------------------------- recovery
+def llvm_type(k) -> str:
+    return k.arm_type if isinstance(k, StructArg) else LLVM_TYPE[k]
+
+
+def copy_struct(b: FunctionBuilder, st: StructArg, src: Val, dst: Val, to_arm: bool) -> None:
+    """Copy a struct's members between its i386 layout and its ARM layout, leaf by leaf."""
+    for i_off, a_off, size in st.leaves:
+        s_off, d_off = (i_off, a_off) if to_arm else (a_off, i_off)
+        v = b.load(f"i{8 * size}", b.gep(src, const(I64, s_off)), 1)
+        b.store(v, b.gep(dst, const(I64, d_off)), 1)
+
+
 def fp_result_kind(lf) -> str:
     """Whether an x87 result is a float or a double, from the function's FP memory accesses.
 
@@ -286,44 +363,60 @@ def _rsp_delta(insn) -> int | None:
 
 def _outgoing(lf, insn) -> tuple[int, dict[int, int]]:
     """(words, wide stores by word) prepared for the call ``insn``: what was pushed or stored at or
-    above its esp, walking back through the block with esp taken relative to the call's (so that
-    it also works below a dynamic allocation, where the frame offset is unknown)."""
+    above its esp, walking back with esp taken relative to the call's (so that it also works below
+    a dynamic allocation, where the frame offset is unknown).  The walk goes on into predecessor
+    blocks: gcc -O3 shares one call between paths that push different arguments
+    (``push (%eax); push $46; .L239: ... call putc``)."""
     start, idx = lf.position[insn.addr]
     written: set[int] = set()
     wide: dict[int, int] = {}
-    after = 0                      # esp after ``prev``, relative to esp at the call
-    for prev in reversed(lf.blocks[start][:idx]):
-        if prev.mnemonic == "call":
-            break
-        delta = _rsp_delta(prev)
-        if delta is None:
-            break
-        before = after - delta
-        ops = prev.cs.operands
-        if prev.mnemonic == "push":
-            rel = before - ops[0].size
-            if rel >= 0:
-                written.update(range(rel // WORD, (rel + ops[0].size + WORD - 1) // WORD))
+    seen = {start}
+    work = [(start, idx, 0)]
+    while work:
+        block, end, after = work.pop()      # after: esp after the instruction before ``end``
+        for prev in reversed(lf.blocks[block][:end]):
+            if prev.mnemonic == "call":
+                break
+            delta = _rsp_delta(prev)
+            if delta is None:
+                break
+            before = after - delta
+            _note_stores(prev, before, written, wide)
+            after = before
         else:
-            # capstone leaves the access flags of x87 stores unset
-            stores = prev.mnemonic.startswith(("fst", "fist", "fbstp"))
-            for op in ops:
-                if op.type == 3 and op.mem.base and not op.mem.index and (op.access & 2 or stores) \
-                        and full_register(prev.cs.reg_name(op.mem.base)) == "rsp":
-                    rel = before + op.mem.disp
-                    if rel >= 0:
-                        written.update(range(rel // WORD, (rel + op.size + WORD - 1) // WORD))
-                        if op.size >= 8 and rel % WORD == 0 and (stores or op.size > 8):
-                            wide[rel // WORD] = op.size
-                        elif op.size == 8:            # movsd/movq of a double (SSE code)
-                            wide[rel // WORD] = 8
-        after = before
+            if block != lf.fn.start and len(seen) < 8:
+                for p in lf.preds.get(block, []):
+                    if p not in seen:
+                        seen.add(p)
+                        work.append((p, len(lf.blocks[p]), after))
     # Arguments are the words written from the call's esp up, without a gap: stores further up
     # are the caller's locals (gcc -O2 addresses them from esp too).
     n = 0
     while n in written:
         n += 1
     return n, wide
+
+
+def _note_stores(prev, before: int, written: set[int], wide: dict[int, int]) -> None:
+    """Add the outgoing words ``prev`` writes (esp was ``before`` relative to the call's esp)."""
+    ops = prev.cs.operands
+    if prev.mnemonic == "push":
+        rel = before - ops[0].size
+        if rel >= 0:
+            written.update(range(rel // WORD, (rel + ops[0].size + WORD - 1) // WORD))
+        return
+    # capstone leaves the access flags of x87 stores unset
+    stores = prev.mnemonic.startswith(("fst", "fist", "fbstp"))
+    for op in ops:
+        if op.type == 3 and op.mem.base and not op.mem.index and (op.access & 2 or stores) \
+                and full_register(prev.cs.reg_name(op.mem.base)) == "rsp":
+            rel = before + op.mem.disp
+            if rel >= 0:
+                written.update(range(rel // WORD, (rel + op.size + WORD - 1) // WORD))
+                if op.size >= 8 and rel % WORD == 0 and (stores or op.size > 8):
+                    wide[rel // WORD] = op.size
+                elif op.size == 8:            # movsd/movq of a double (SSE code)
+                    wide[rel // WORD] = 8
 
 
 def _data_address(lf, insn, op) -> tuple[int, int] | None:
@@ -452,7 +545,11 @@ def call_returns_fp(lf, insn, name: str | None) -> str | None:
 
 
 def consumed_result(lf, insn) -> str | None:
-    """'float'/'double' when the x87 code after the call ``insn`` reads a value it did not push."""
+    """'float'/'double' when the x87 code after the call ``insn`` reads a value it did not push.
+
+    A call followed by ``ret`` with nothing pushed since, in a function that returns on the x87
+    stack, hands its result on (``return f(x, ctx);`` through a function pointer at -O0): taken as
+    a double, the common case."""
     start, idx = lf.position[insn.addr]
     block = lf.blocks[start]
     depth = 0            # i386 calls leave the x87 stack empty: what is read below depth is the result
@@ -460,6 +557,8 @@ def consumed_result(lf, insn) -> str | None:
     while True:
         for nxt in block[idx + 1:]:
             m = nxt.mnemonic
+            if m.startswith("ret") and depth == 0 and lf.ctx.returns_x87(lf.fn):
+                return "double"
             if m == "call" or m.startswith("ret") or m.startswith("j") and m != "jmp":
                 return None
             if not m.startswith("f") or m in _X87_NO_STACK:
@@ -508,19 +607,43 @@ def entry_adapter(ctx, fn, name: str, linkage: str, n_words: int, lifted) -> str
         ret = lifted.fp_ret if ctx.returns_x87(fn) else "int"
     b = FunctionBuilder()
     b.position(b.new_block("entry"))
-    params = [f"{LLVM_TYPE[k]} %p{i}" for i, k in enumerate(kinds)]
+    sret = ret if isinstance(ret, StructArg) else None
+    if sret is not None:
+        kinds = ["w"] + list(kinds)         # i386: the hidden result pointer is the first word
+    params = [f"{llvm_type(k)} %p{i}" for i, k in enumerate(kinds)]
+    if sret is not None and sret.arm_size <= WORD:
+        params = params[1:]                 # AAPCS returns it in r0: no hidden pointer
     offs = i386_offsets(kinds)
-    size = max(16, (offs[-1] + 12) if offs else 0, WORD * n_words + 16)
+    last = (offs[-1] + WORD * kinds[-1].i386_words) if kinds and isinstance(kinds[-1], StructArg) else \
+        (offs[-1] + 12) if offs else 0
+    size = max(16, last, WORD * n_words + 16)
     argp = b.alloca(f"[{size} x i8]", align=16)
     for i, (k, off) in enumerate(zip(kinds, offs, strict=True)):
-        v = Val(LLVM_TYPE[k], f"%p{i}")
+        if i == 0 and sret is not None:
+            tmp = b.alloca(f"[{max(sret.i386_size, 4)} x i8]", align=8)
+            b.store(b.cast("ptrtoint", tmp, I32), b.gep(argp, const(I64, 0)), 4)
+            continue
+        v = Val(llvm_type(k), f"%p{i}")
+        if isinstance(k, StructArg):
+            arm = b.alloca(k.arm_type, align=8)
+            b.store(v, arm, 8)
+            copy_struct(b, k, arm, b.gep(argp, const(I64, off)), to_arm=False)
+            continue
         if k == "x":
             from ..lift.semantics.x87 import double_to_f80
             v = double_to_f80(b, v)
         b.store(v, b.gep(argp, const(I64, off)), 4)
     args = [const(I64, 0)] * len(INTERNAL_PARAM_GPRS) + [Val("<2 x i64>", "zeroinitializer")] * N_XMM_ARGS
     res = b.call(ctx.internal_ret, ctx.internal_name(fn), args + [argp])
-    if ret == "void":
+    if sret is not None and sret.arm_size <= WORD:
+        arm = b.alloca(I32, align=4)
+        b.store(const(I32, 0), arm, 4)
+        copy_struct(b, sret, tmp, arm, to_arm=True)
+        b.terminate(f"ret {b.zext(b.load(I32, arm, 4), I64)}")
+    elif sret is not None:
+        copy_struct(b, sret, tmp, b.inttoptr(b.zext(Val(I32, "%p0"), I64)), to_arm=True)
+        b.terminate("ret i64 undef")
+    elif ret == "void":
         b.terminate("ret i64 undef")
     elif ret == "int":
         eax = b.extractvalue(res, 0, I64)
@@ -586,10 +709,18 @@ def native_call(lf, callee: str, name: str | None, tail: bool) -> None:
         ret = (call_returns_fp(lf, insn, name) or "int") if not tail else "int"
     if name in ("setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp", "longjmp", "_longjmp", "siglongjmp"):
         kinds = ["w"] * max(1, len(kinds))
+    sret = ret if isinstance(ret, StructArg) else None
+    if sret is not None:
+        kinds = ["w"] + list(kinds)         # i386: the hidden result pointer is the first word
     args: list[Val] = []
     for k, off in zip(kinds, i386_offsets(kinds), strict=True):
         p = b.gep(base, const(I64, off))
-        if k == "x":
+        if isinstance(k, StructArg):
+            arm = b.alloca(k.arm_type, align=8)
+            b.store(Val(k.arm_type, "zeroinitializer"), arm, 8)
+            copy_struct(b, k, p, arm, to_arm=True)
+            args.append(b.load(k.arm_type, arm, 8))
+        elif k == "x":
             from ..lift.semantics.x87 import f80_to_double
             args.append(f80_to_double(b, b.load("i80", p, 4)))
         else:
@@ -606,6 +737,14 @@ def native_call(lf, callee: str, name: str | None, tail: bool) -> None:
         lf.ctx.mark_returns_twice(lf.fn)
     elif name in ("longjmp", "_longjmp", "siglongjmp") and args:
         args[0] = b.load(I32, b.inttoptr(args[0]), 4)
+    hidden = None
+    if sret is not None:
+        hidden = args[0]                    # where the i386 caller wants the struct
+        if sret.arm_size <= WORD:
+            args = args[1:]
+        else:
+            arm_res = b.alloca(f"[{sret.arm_size} x i8]", align=8)
+            args[0] = b.cast("ptrtoint", arm_res, I32)
     types = [a.ty for a in args]
     if variadic_from is not None:
         fnty = f"i64 ({', '.join(types[:variadic_from])}, ...)"
@@ -613,6 +752,15 @@ def native_call(lf, callee: str, name: str | None, tail: bool) -> None:
         fnty = f"i64 ({', '.join(types)})"
     attrs = "#0" if name in ("setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp") else ""
     res = b.call(I64, callee, args, attrs=attrs, fnty=fnty)
+    if sret is not None:
+        dst = b.inttoptr(b.zext(hidden, I64))
+        if sret.arm_size <= WORD:
+            arm_res = b.alloca(I32, align=4)
+            b.store(b.trunc(res, I32), arm_res, 4)
+        copy_struct(b, sret, arm_res, dst, to_arm=False)
+        res = b.zext(hidden, I64)           # i386 returns the hidden pointer in eax
+        if not tail:
+            lf.adjust_rsp(WORD)             # ... and pops it (`ret $4`)
     if ret in ("float", "double", "ldouble"):
         if ret == "float":
             v = b.op(F64, f"fpext {b.bitcast(b.trunc(res, I32), F32)} to double")

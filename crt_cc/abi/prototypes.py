@@ -420,6 +420,84 @@ def libc_prototypes() -> dict[str, Prototype]:
     return dict(_libc_cache)
 
 
+_INT32_WORDS = frozenset({"int", "unsigned", "signed", "char", "short", "_Bool", "bool", "pid_t",
+                          "useconds_t", "uid_t", "gid_t", "mode_t", "wint_t", "wchar_t", "int32_t",
+                          "uint32_t", "int16_t", "uint16_t", "int8_t", "uint8_t", "const", "volatile"})
+_FP_WORDS = frozenset({"float", "double"})
+_int32_cache: dict[str, tuple[list[str], bool]] | None = None
+
+
+def _libc_param_classes() -> dict[str, tuple[list[str], bool]]:
+    """Per function of the built-in declarations and ``libc.h``: each parameter's class
+    (``i32`` a 32-bit or narrower integer, ``int`` another integer or pointer, ``fp``, ``agg`` a
+    struct by value) and whether it is variadic.  A regular-expression reading of the plain
+    prototypes there, so that translation does not pay for cffi's parser (about 0.1 s)."""
+    global _int32_cache
+    if _int32_cache is None:
+        import os
+        with open(os.path.join(os.path.dirname(__file__), "libc.h")) as fh:
+            text = BUILTIN_DECLARATIONS + re.sub(r"/\*.*?\*/", " ", fh.read(), flags=re.S)
+        text = re.sub(r"typedef[^;]*;", " ", text)
+        out: dict[str, tuple[list[str], bool]] = {}
+        for m in re.finditer(r"([A-Za-z_][\w\s\*]*?)\b(\w+)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*;", text):
+            body = m.group(3).strip()
+            params = [p.strip() for p in _top_level_commas(body)] if body not in ("", "void") else []
+            classes, variadic = [], False
+            for prm in params:
+                if prm == "...":
+                    variadic = True
+                    continue
+                words = set(re.findall(r"[A-Za-z_]\w*", prm.split("(")[0]))
+                if "*" in prm or "(" in prm:
+                    classes.append("int")
+                elif words & _FP_WORDS:
+                    classes.append("fp")
+                elif "struct" in words or words & {"div_t", "ldiv_t", "lldiv_t"}:
+                    classes.append("agg")
+                elif "long" in words or not words & _INT32_WORDS - {"const", "volatile"}:
+                    classes.append("int")         # long, size_t, time_t, off_t...: 64-bit
+                else:
+                    classes.append("i32")
+            out[m.group(2)] = (classes, variadic)
+        _int32_cache = out
+    return _int32_cache
+
+
+def _top_level_commas(text: str) -> list[str]:
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    return parts + ["".join(cur)]
+
+
+def int32_arg_registers(name: str | None) -> tuple[set[int], int] | None:
+    """For a C library function: which integer argument registers hold 32-bit (or narrower) ints.
+
+    Returns (their indexes among the integer argument registers, how many integer registers the
+    fixed parameters use), or None for a function the built-in declarations and ``libc.h`` do
+    not list.  LP64 targets that want 32-bit arguments sign-extended (RISC-V) use this where the
+    x86 code only copies a value into the register (`movl %edx, %edi; call ldexp`), which says
+    nothing of its type.
+    """
+    entry = _libc_param_classes().get(name) if name else None
+    if entry is None or "agg" in entry[0]:
+        return None
+    slots: set[int] = set()
+    n = 0
+    for cls in entry[0]:
+        if cls == "fp":
+            continue
+        if cls == "i32":
+            slots.add(n)
+        n += 1
+    return slots, n
+
+
 def load_prototypes(path: str | None) -> Declarations:
     """The user's ``--crt-prototypes`` declarations (empty without a file)."""
     return parse_declarations(_preprocess(path), path) if path else Declarations()

@@ -60,7 +60,9 @@ def entry_return(hint) -> tuple[str, tuple[str, ...]]:
     setcc zero-extended (x86 defines only %al).
     """
     rax = "rax.zext8" if hint.bool8 else "rax.sext32" if hint.int32 else "rax"
-    if hint.single and hint.live and hint.live <= {"xmm0", "xmm1"}:
+    # A float pair only when no call's result can be the one returned in rax: a function that
+    # returns malloc's pointer after a loop of movss is not returning {float, float}.
+    if hint.single and hint.live and hint.live <= {"xmm0", "xmm1"} and not hint.rax_by_call:
         return "{ double, double }", ("xmm0.box", "xmm0.hi.box")
     if hint.single:
         return "{ i64, double }", (rax, "xmm0.box")

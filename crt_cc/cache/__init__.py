@@ -12,6 +12,9 @@ that can change its output (:mod:`.key`) and keeps the result:
 * ``o`` entries: the target object assembled from that text, keyed also by the
   local target assembler (path, size, mtime).  A ``-c`` hit then costs no
   assembler run at all; the entry never leaves the machine.
+* ``p`` entries (``--crt-via-x86`` C): preprocessed C key -> the object-based
+  key of its translation, plus what the host compiler printed.  A hit then
+  skips the host ``gcc -S`` as well (ccache's preprocessor mode); local only.
 
 Design rules: a hit imports nothing heavy (no llvmlite, capstone, cffi); every
 entry is verified before use; and a cache problem (read-only or full disk,
@@ -34,16 +37,27 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import entry
-from .key import file_digest, object_key, tool_identity, translation_key, tree_digest
+from .key import (
+    file_digest,
+    object_key,
+    preprocessed_key,
+    preprocessed_text_is_complete,
+    preprocessor_mode_blocker,
+    set_source_digest_memo,
+    tool_identity,
+    translation_key,
+    tree_digest,
+)
 from .local import LocalStore
 
 TYPE_CHECKING = False     # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from .remote import HttpStore
 
-__all__ = ["CacheSettings", "CachedTranslation", "TranslationCache", "clear_cache", "file_digest", "format_size", "object_key",
-           "open_cache", "parse_size", "settings_from_env", "stats_text", "tool_identity",
-           "translation_key", "tree_digest"]
+__all__ = ["CacheSettings", "CachedTranslation", "PreprocessedEntry", "TranslationCache", "clear_cache",
+           "file_digest", "format_size", "object_key", "open_cache", "parse_size", "preprocessed_key",
+           "preprocessed_text_is_complete", "preprocessor_mode_blocker", "settings_from_env",
+           "stats_text", "tool_identity", "translation_key", "tree_digest"]
 
 DEFAULT_MAX_SIZE = 10**9
 
@@ -152,6 +166,23 @@ class CachedTranslation:
         return cls(text, [dict(r) for r in report if isinstance(r, dict)], [str(w) for w in warnings])
 
 
+@dataclass
+class PreprocessedEntry:
+    """A ``p`` entry: where the translation of one preprocessed C file is, and what gcc said.
+
+    ``translation``: the object-based key (:func:`translation_key`) of its
+    ``t``/``o`` entries; ``noexecstack``: whether the x86 object had a
+    non-executable stack note (part of the ``o`` key); ``stderr``: the host
+    compiler's diagnostics, replayed on a hit like ccache does; ``colour``:
+    whether they were produced with ``-fdiagnostics-color=always``.
+    """
+
+    translation: str
+    noexecstack: bool
+    stderr: str = ""
+    colour: bool = False
+
+
 class TranslationCache:
     """Local store plus optional remote store, with every failure turned into a miss.
 
@@ -165,6 +196,9 @@ class TranslationCache:
         self._warn = warn or (lambda _msg: None)
         self._warned: set[str] = set()
         self.local = LocalStore(settings.directory, settings.max_size, settings.read_only)
+        # Every key hashes the translator's sources; remembering that digest saves each process 5-10 ms.
+        set_source_digest_memo(os.path.join(settings.directory, "translator-digest.json"),
+                               writable=not settings.read_only)
         self._local_writes = not settings.read_only
         self.remote: HttpStore | None = None
         for problem in settings.problems:
@@ -247,6 +281,29 @@ class TranslationCache:
     def put_object(self, key: str, data: bytes, tr: CachedTranslation) -> None:
         self._put_local(key, "o", entry.encode(key, tr.meta("object"), data))
 
+    # -- preprocessed C -> translation key (local only) --------------------------------
+
+    def get_preprocessed(self, key: str) -> PreprocessedEntry | None:
+        """The ``p`` entry of a preprocessed-C key, or None (missing, corrupt, unreadable)."""
+        try:
+            found = self.local.get(key, "p")
+        except (OSError, entry.CorruptEntry) as exc:
+            self._problem("local-read", exc)
+            return None
+        if found is None:
+            return None
+        meta = found[0]
+        translation, stderr = meta.get("translation"), meta.get("stderr", "")
+        if not isinstance(translation, str) or len(translation) != 64 or not isinstance(stderr, str):
+            self.local.record(corrupt=1)
+            return None
+        return PreprocessedEntry(translation, bool(meta.get("noexecstack")), stderr, bool(meta.get("colour")))
+
+    def put_preprocessed(self, key: str, found: PreprocessedEntry) -> None:
+        meta = {"kind": "preprocessed", "translation": found.translation, "noexecstack": found.noexecstack,
+                "stderr": found.stderr, "colour": found.colour}
+        self._put_local(key, "p", entry.encode(key, meta, b""))
+
     def _put_local(self, key: str, kind: str, blob: bytes) -> None:
         if not self._local_writes:
             return
@@ -257,10 +314,10 @@ class TranslationCache:
 
     # -- counters ----------------------------------------------------------------------
 
-    def count(self, hit: bool, remote: bool = False) -> None:
-        """One translation looked up: a hit (local or remote) or a miss."""
+    def count(self, hit: bool, remote: bool = False, preprocessed: bool = False) -> None:
+        """One translation looked up: a hit (local or remote; through a ``p`` entry) or a miss."""
         if hit:
-            self.local.record(hits=1, remote_hits=1 if remote else 0)
+            self.local.record(hits=1, remote_hits=1 if remote else 0, preprocessed_hits=1 if preprocessed else 0)
         else:
             self.local.record(misses=1)
 
@@ -303,7 +360,8 @@ def stats_text(settings: CacheSettings) -> str:
         ("cache directory", settings.directory),
         ("state", state),
         ("remote store", remote),
-        ("hits", f"{c['hits']} ({c['remote_hits']} from the remote store)"),
+        ("hits", f"{c['hits']} ({c['remote_hits']} from the remote store, "
+                 f"{c['preprocessed_hits']} without compiling C)"),
         ("misses", str(c["misses"])),
         ("hit rate", rate),
         ("entries", str(entries)),

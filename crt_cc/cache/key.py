@@ -26,6 +26,11 @@ another CI job is found again.  The pieces are:
 
 ``-g`` needs no entry of its own: it changes the object bytes when it matters.
 
+For C compiled with ``--crt-via-x86``, :func:`preprocessed_key` keys the same
+translation on the *preprocessed* C instead of the object (ccache's
+preprocessor mode), so that a hit needs no host ``gcc -S``; its ``p`` entry
+names the object-based key whose entries hold the result.
+
 Everything here is cheap (about 1-2 ms per process) and imports nothing heavy:
 a cache hit must not pay for llvmlite or capstone.
 """
@@ -35,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping
 
@@ -74,30 +80,79 @@ def file_digest(path: str | None) -> str | None:
         return "unreadable"
 
 
-def package_source_digest(root: str | None = None) -> str:
-    """SHA-256 over the relative path and bytes of every file of the ``crt_cc`` package.
+#: Where :func:`translator_fingerprint` may remember the package digest (set by the cache).
+_source_memo: str | None = None
+_source_memo_writable = False
 
-    Content, not modification times: two checkouts of the same commit must
-    agree.  The package is about 0.4 MB, which hashes in about 1 ms.
-    ``__pycache__`` is skipped (its bytes follow from the sources).
+#: How many package states the memo remembers (e.g. branches switched back and forth).
+_SOURCE_MEMO_ENTRIES = 8
+
+
+def set_source_digest_memo(path: str | None, writable: bool = True) -> None:
+    """Let :func:`translator_fingerprint` reuse the package digest stored in ``path``.
+
+    Called by the cache (the memo lives in its directory); see :func:`package_source_digest`.
     """
-    root = root or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    h = hashlib.sha256()
+    global _source_memo, _source_memo_writable
+    _source_memo, _source_memo_writable = path, writable
+
+
+def _package_files(root: str) -> list[tuple[str, str]]:
+    """(relative name, path) of every file of the package, in a fixed order; no bytecode."""
+    files: list[tuple[str, str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
         for name in sorted(filenames):
             if name.endswith((".pyc", ".pyo")) or name.startswith("."):
                 continue
             path = os.path.join(dirpath, name)
-            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            files.append((os.path.relpath(path, root).replace(os.sep, "/"), path))
+    return files
+
+
+def package_source_digest(root: str | None = None, memo: str | None = None,
+                          save_memo: bool = True) -> str:
+    """SHA-256 over the relative path and bytes of every file of the ``crt_cc`` package.
+
+    Content, not modification times: two checkouts of the same commit must
+    agree.  ``__pycache__`` is skipped (its bytes follow from the sources).
+
+    Every crt-cc process needs this digest, and the package (about 3 MB with
+    the embedding weights) takes 5-10 ms to hash -- a tenth of a cache hit.
+    ``memo``: a JSON file mapping a digest of the files' identities (name,
+    size, inode, mtime and ctime in ns) to the content digest, so an unchanged
+    tree costs one ``stat`` per file.  Any write to a file changes its ctime,
+    so an edited tree is hashed again (as :func:`tree_digest` does for weights).
+    """
+    root = root or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = _package_files(root)
+    identity = table = None
+    if memo:
+        ident = hashlib.sha256()
+        for rel, path in files:
             try:
-                with open(path, "rb") as f:
-                    data = f.read()
+                st = os.stat(path)
             except OSError:
                 continue
-            h.update(f"{rel}\0{len(data)}\0".encode())
-            h.update(data)
-    return h.hexdigest()
+            ident.update(f"{rel}\0{st.st_size}\0{st.st_ino}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\n".encode())
+        identity = f"{os.path.realpath(root)}\0{ident.hexdigest()}"
+        table = _load_memo(memo)
+        if identity in table:
+            return table[identity]
+    h = hashlib.sha256()
+    for rel, path in files:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            continue
+        h.update(f"{rel}\0{len(data)}\0".encode())
+        h.update(data)
+    digest = h.hexdigest()
+    if memo and identity is not None and table is not None and save_memo:
+        kept = [(k, v) for k, v in table.items() if k != identity][-(_SOURCE_MEMO_ENTRIES - 1):]
+        _save_memo(memo, {**dict(kept), identity: digest})
+    return digest
 
 
 def library_versions(names: tuple[str, ...] = _OUTPUT_LIBRARIES) -> dict[str, str]:
@@ -134,7 +189,7 @@ def translator_fingerprint() -> dict[str, object]:
     if _fingerprint is None:
         _fingerprint = {
             "version": __version__,
-            "sources": package_source_digest(),
+            "sources": package_source_digest(memo=_source_memo, save_memo=_source_memo_writable),
             "python": f"{sys.version_info[0]}.{sys.version_info[1]}",
             "libraries": library_versions(),
         }
@@ -206,6 +261,32 @@ def _digest(material: Mapping[str, object]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _translation_material(input_kind: str, input_digest: str, *, source_isa: str,
+                          target: Mapping[str, object], engine_config: Mapping[str, object],
+                          flags: Mapping[str, object], source: Mapping[str, object],
+                          extra: Mapping[str, object] | None = None) -> dict[str, object]:
+    """What every translation key hashes, around one digest of the translator's input.
+
+    Shared by :func:`translation_key` (input: the x86 object) and
+    :func:`preprocessed_key` (input: preprocessed C), so both kinds of key
+    cover the same target, engine, flags, source and translator, and a change
+    to one list of ingredients reaches both.
+    """
+    material: dict[str, object] = {
+        "schema": KEY_SCHEMA,
+        "translator": translator_fingerprint(),
+        input_kind: input_digest,
+        "source_isa": source_isa,
+        "target": dict(target),
+        "engine": dict(engine_config),
+        "flags": dict(flags),
+        "source": dict(source),
+    }
+    if extra:
+        material.update(extra)
+    return material
+
+
 def translation_key(object_bytes: bytes, *, source_isa: str, target: Mapping[str, object],
                     engine_config: Mapping[str, object], flags: Mapping[str, object],
                     source: Mapping[str, object]) -> str:
@@ -218,16 +299,68 @@ def translation_key(object_bytes: bytes, *, source_isa: str, target: Mapping[str
     Every mapping is serialised canonically (sorted keys), so adding an entry
     to one of them later changes keys only where the new entry is present.
     """
-    return _digest({
-        "schema": KEY_SCHEMA,
-        "translator": translator_fingerprint(),
-        "object": hashlib.sha256(object_bytes).hexdigest(),
-        "source_isa": source_isa,
-        "target": dict(target),
-        "engine": dict(engine_config),
-        "flags": dict(flags),
-        "source": dict(source),
-    })
+    return _digest(_translation_material(
+        "object", hashlib.sha256(object_bytes).hexdigest(), source_isa=source_isa, target=target,
+        engine_config=engine_config, flags=flags, source=source))
+
+
+def preprocessed_key(preprocessed: bytes, *, compiler: Mapping[str, object], source_isa: str,
+                     target: Mapping[str, object], engine_config: Mapping[str, object],
+                     flags: Mapping[str, object], source: Mapping[str, object]) -> str:
+    """Key of a ``--crt-via-x86`` C file's translation, from its *preprocessed* text (ccache's
+    preprocessor mode).
+
+    The object-based :func:`translation_key` needs the x86 object, so a hit
+    would still cost the host ``gcc -S`` -- more than half of a warm build.
+    This key replaces the object by what determines it: the preprocessed C
+    (every header's text, ``__FILE__``/``__DATE__``/``__TIME__`` expanded, line
+    markers with the headers' paths) plus ``compiler``: the host compiler's
+    command line without the dependency options, its identity (path, size,
+    mtime: ccache's ``compiler_check=mtime``), the host assembler's identity
+    and arguments, the working directory (the object's DWARF names it) and the
+    environment variables that change what the compiler does or says.  The
+    rest is the same material as :func:`translation_key`.
+
+    Only for entries that stay on this machine: the tool identities are local.
+    """
+    return _digest(_translation_material(
+        "preprocessed", hashlib.sha256(preprocessed).hexdigest(), source_isa=source_isa, target=target,
+        engine_config=engine_config, flags=flags, source=source, extra={"compiler": dict(compiler)}))
+
+
+#: Host compiler options that make the preprocessed text an incomplete description of the object
+#: (profile data or plugins read from files; -dM/-P drop code or line markers from ``-E``) or that
+#: write side files a cache hit would not produce (coverage notes, -save-temps, dumps, .dwo, .su).
+_PREPROCESSOR_MODE_BLOCKERS = (
+    "-fprofile", "-fauto-profile", "-fbranch-probabilities", "-fcreate-profile", "-ftest-coverage",
+    "--coverage", "-fplugin", "-save-temps", "--save-temps", "-fstack-usage", "-fcallgraph-info",
+    "-fdump-", "-fopt-info", "-gsplit-dwarf", "-flto", "-fcompare-debug", "-fpch-preprocess",
+    "-fdiagnostics-format", "-aux-info",
+)
+
+
+def preprocessor_mode_blocker(args: list[str]) -> str | None:
+    """The first host compiler option that rules out :func:`preprocessed_key`, or None.
+
+    Like ccache, a build with such an option still works, through the
+    object-based key (the host compiler then runs every time).
+    """
+    for arg in args:
+        if arg.startswith(_PREPROCESSOR_MODE_BLOCKERS) or arg in ("-dM", "-P"):
+            return arg
+        if arg.startswith("-Wp,") and {"-dM", "-P"} & set(arg.split(",")):
+            return arg
+    return None
+
+
+#: Assembler directives in inline ``asm`` that pull in files the preprocessor never saw.
+_ASM_FILE_DIRECTIVE = re.compile(rb"""(?:^|[\s"';]|\\[tn])\.inc(?:bin|lude)\b""", re.M)
+
+
+def preprocessed_text_is_complete(preprocessed: bytes) -> bool:
+    """False when inline assembly may read a file (``.incbin``/``.include``) whose content the
+    preprocessed text does not contain (ccache refuses these too)."""
+    return _ASM_FILE_DIRECTIVE.search(preprocessed) is None
 
 
 def tool_identity(path: str) -> dict[str, object]:

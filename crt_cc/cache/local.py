@@ -21,8 +21,8 @@ them may be killed at any moment, so:
   also corrects any drift from racing writers.
 
 Layout: ``<dir>/<first two hex digits>/<key>.<kind>`` (kind ``t``: translated
-assembly text, ``o``: assembled target object), plus ``stats``, ``lock``,
-``cleanup.lock`` and a ``CACHEDIR.TAG`` so backup tools skip the directory.
+assembly text, ``o``: assembled target object, ``p``: preprocessed C -> key),
+plus ``stats``, ``lock``, ``cleanup.lock`` and a ``CACHEDIR.TAG`` so backup tools skip the directory.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from collections.abc import Iterator
 from .entry import CorruptEntry, decode
 
 #: Counter names kept in ``stats``.
-COUNTERS = ("hits", "remote_hits", "misses", "stores", "corrupt", "errors", "evicted", "cleanups",
-            "size", "files")
+COUNTERS = ("hits", "remote_hits", "preprocessed_hits", "misses", "stores", "corrupt", "errors", "evicted",
+            "cleanups", "size", "files")
 
 #: Cleanup brings the cache down to this fraction of the limit (ccache's limit_multiple).
 CLEANUP_TARGET = 0.9

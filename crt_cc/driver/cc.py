@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import traceback
 
 from .. import __version__
 from ..diagnostics import CrtError
@@ -152,6 +151,8 @@ def cache_command(action: str, prog: str) -> None:
 
 def report_internal_error(prog: str, exc: BaseException) -> int:
     """Unexpected exceptions are bugs: say so visibly, but as a diagnostic (traceback with CRT_DEBUG=1)."""
+    import traceback  # here, not at the top: with textwrap it costs every crt-cc process ~1.5 ms
+
     frames = traceback.extract_tb(exc.__traceback__)
     where = ""
     if frames:

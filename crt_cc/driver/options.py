@@ -122,8 +122,26 @@ def expand_response_files(argv: list[str], _depth: int = 0) -> list[str]:
 # -m option classification
 # ---------------------------------------------------------------------------
 
+class _LazyPattern:
+    """A regular expression compiled on its first use.
+
+    Compiling the long alternations below costs about 3 ms, which every crt-cc process
+    (a cache hit takes well under 100 ms) would pay although most command lines have no
+    ``-m`` option at all.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern)
+        return self._compiled.match(text)
+
+
 # Values of -march=/-mtune=/-mcpu= that name x86 processors.
-_X86_CPU = re.compile(
+_X86_CPU = _LazyPattern(
     r"^(x86-64(-v[234])?|i[3-6]86|pentium.*|prescott|nocona|core.*|nehalem|westmere|sandybridge|"
     r"ivybridge|haswell|broadwell|skylake.*|cannonlake|icelake.*|cascadelake|cooperlake|tigerlake|"
     r"sapphirerapids|alderlake|rocketlake|raptorlake|meteorlake|graniterapids.*|emeraldrapids|"
@@ -133,7 +151,7 @@ _X86_CPU = re.compile(
     r"intel)$"
 )
 # x86 -m feature/tuning options (prefix match, optional no-).
-_X86_FEATURE = re.compile(
+_X86_FEATURE = _LazyPattern(
     r"^-m(no-)?(sse|avx|mmx|3dnow|ssse3|popcnt|abm|bmi|lzcnt|tbm|fma|xop|f16c|aes|pclmul|"
     r"vpclmulqdq|vaes|gfni|sha|adx|rdrnd|rdseed|prfchw|xsave|fxsr|cx16|sahf|movbe|crc32|rtm|hle|"
     r"clflushopt|clwb|mwait|clzero|pku|rdpid|ptwrite|sgx|serialize|tsxldtrk|uintr|waitpkg|"
@@ -149,13 +167,13 @@ _X86_FEATURE = re.compile(
     r"3dnowa|vect8-ret-in-mem|callee-pop|gather|scatter)"
 )
 # x86 options that change the calling convention / data layout.
-_X86_ABI = re.compile(
+_X86_ABI = _LazyPattern(
     r"^-m(regparm=|rtd$|sseregparm$|(no-)?align-double$|long-double-|128bit-long-double$|"
     r"96bit-long-double$|abi=(ms|sysv)$|(no-)?ms-bitfields$|pc(32|64|80)$|"
     r"(no-)?red-zone-abi$)"
 )
 # Options both x86 and (some) targets understand.
-_BOTH = re.compile(
+_BOTH = _LazyPattern(
     r"^-m(cmodel=|(no-)?omit-leaf-frame-pointer$|(no-)?general-regs-only$|stack-protector-guard|"
     r"harden-sls|(soft|hard)-float$|tls-dialect=|(no-)?strict-align$)"
 )
@@ -260,8 +278,12 @@ crt-cc options:
   --crt-engine=lift|model|auto      translation engine (default lift)
   --crt-model=DIR                   model directory for the model engine (also CRT_MODEL;
                                     docs/model.md)
+  --crt-model-examples=N            show the model the N most similar verified translations
+                                    as examples (default 0; also CRT_MODEL_EXAMPLES)
   --crt-prototypes=FILE.h           C declarations for functions crossing the boundary
   --crt-report=FILE                 JSON report of what was translated and how
+  --crt-audit-against=OBJ[,OBJ...]  in the report, each translated function's nearest
+                                    function of these native objects (docs/embeddings.md)
   --crt-opt=N                       LLVM optimisation level for translated code (default 2)
   --crt-exact-nan                   x86 NaN results bit for bit in SSE arithmetic (slower)
   --crt-keep-temps                  keep intermediate files and print where they are
@@ -286,6 +308,8 @@ class CrtArgs:
     model_dir: str | None = None
     prototypes: str | None = None
     report: str | None = None
+    audit_against: list[str] = field(default_factory=list)   # --crt-audit-against (accumulates)
+    model_examples: int | None = None                        # --crt-model-examples
     opt_level: int | None = None
     keep_temps: bool = False
     exact_nan: bool = False
@@ -302,7 +326,8 @@ def parse_crt_option(arg: str, crt: CrtArgs) -> None:
     name, eq, value = arg.partition("=")
     flags = {"--crt-via-x86": "via_x86", "--crt-via-source": "via_source", "--crt-keep-temps": "keep_temps",
              "--crt-exact-nan": "exact_nan"}
-    valued = {"--crt-source", "--crt-engine", "--crt-model", "--crt-prototypes", "--crt-report", "--crt-opt"}
+    valued = {"--crt-source", "--crt-engine", "--crt-model", "--crt-prototypes", "--crt-report", "--crt-opt",
+              "--crt-audit-against", "--crt-model-examples"}
     if name in flags and not eq:
         setattr(crt, flags[name], True)
     elif name in ("--crt-cache-stats", "--crt-cache-clear") and not eq:
@@ -324,6 +349,15 @@ def parse_crt_option(arg: str, crt: CrtArgs) -> None:
             if value not in ("0", "1", "2", "3"):
                 raise CrtError(f"invalid --crt-opt level '{value}' (expected 0, 1, 2 or 3)")
             crt.opt_level = int(value)
+        elif name == "--crt-audit-against":
+            paths = [p for p in value.split(",") if p]
+            if not paths:
+                raise CrtError(f"missing argument to '{name}=' ")
+            crt.audit_against += paths
+        elif name == "--crt-model-examples":
+            if not value.isdigit():
+                raise CrtError(f"invalid --crt-model-examples count '{value}' (expected a number, 0 for none)")
+            crt.model_examples = int(value)
         else:
             setattr(crt, {"--crt-model": "model_dir", "--crt-prototypes": "prototypes",
                           "--crt-report": "report"}[name], value)
@@ -714,7 +748,8 @@ def build_plan(a: CcArgs, target: Target, prog: str = "crt-cc") -> Plan:
         tools=tools,
         crt=CrtSettings(engine=crt.engine, model_dir=_model_dir(crt), prototypes=crt.prototypes, exact_nan=crt.exact_nan,
                         report=crt.report, opt_level=2 if crt.opt_level is None else crt.opt_level,
-                        keep_temps=crt.keep_temps),
+                        keep_temps=crt.keep_temps, audit_against=list(crt.audit_against),
+                        model_examples=crt.model_examples),
         verbose=a.verbose,
         dry_run=a.dry_run,
         no_warnings=a.no_warnings,
@@ -758,7 +793,9 @@ def _aux_args(a: CcArgs, s: SourceInput, stage: Stage, output: str | None) -> li
         return ["-dumpdir", (a.output or "a") + "-", "-dumpbase", os.path.basename(s.path), *ext_args]
     if stage in (Stage.OBJECT, Stage.ASSEMBLY) and output and output != "-":
         d = os.path.dirname(output)
-        return [*(["-dumpdir", d + "/"] if d else []), "-dumpbase", _stem(output) + ext, *ext_args]
+        # gcc would otherwise put side files (-fstack-usage's .su, -save-temps) next to the
+        # scratch .s crt-cc compiles to, where they are deleted
+        return ["-dumpdir", (d or ".") + "/", "-dumpbase", _stem(output) + ext, *ext_args]
     return []
 
 
@@ -909,7 +946,8 @@ def build_as_plan(a: AsArgs, target: Target, prog: str = "crt-as") -> Plan:
         tools=ToolArgs(host_as=a.host_as),
         crt=CrtSettings(engine=crt.engine, model_dir=_model_dir(crt), prototypes=crt.prototypes, exact_nan=crt.exact_nan,
                         report=crt.report, opt_level=2 if crt.opt_level is None else crt.opt_level,
-                        keep_temps=crt.keep_temps),
+                        keep_temps=crt.keep_temps, audit_against=list(crt.audit_against),
+                        model_examples=crt.model_examples),
         verbose=a.verbose,
         no_warnings=a.no_warnings,
         prog=prog,

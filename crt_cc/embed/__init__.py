@@ -4,8 +4,9 @@ Pipeline: :mod:`.elf` reads functions (bytes + relocations) of an ELF file of an
 :mod:`.normalize` turns each into an architecture-neutral token stream (closed vocabulary in
 :mod:`.vocab`; symbol names never reach it); :mod:`.model` is the torch encoder that maps a
 stream to a unit vector; :mod:`.search` embeds objects, writes/reads faiss indexes, evaluates
-retrieval by symbol name and offers the integration API (:func:`.search.nearest_native` for
-``--crt-audit-against``, :class:`.search.FunctionIndex` for the model engine's examples);
+retrieval by symbol name and offers the integration API (:func:`.search.nearest_native` and
+:class:`.search.NativePool` for ``--crt-audit-against``, wired into the driver by :mod:`.audit`;
+:class:`.search.FunctionIndex` for the model engine's examples, :mod:`crt_cc.model.examples`);
 :mod:`.corpus` and :mod:`.train` rebuild the training corpus from Debian sources and train
 (``crt-embed train``).  docs/embeddings.md has the design and the measured results.
 
@@ -14,7 +15,7 @@ Importing this package is cheap: torch, faiss and capstone load only when used.
 
 from __future__ import annotations
 
-__all__ = ["nearest_native", "FunctionIndex", "Embedder"]
+__all__ = ["nearest_native", "NativePool", "FunctionIndex", "Embedder"]
 
 
 def __getattr__(name: str) -> object:

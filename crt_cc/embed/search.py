@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -245,6 +246,16 @@ def evaluate(query_specs: list[str], pool_specs: list[str], embedder: Embedder |
 # ---------------------------------------------------------------------------
 # integration: audit of translations, retrieval of examples
 
+#: crt-cc's name for a lifted ``static`` function in a translated object (crt_cc/lift/module.py:
+#: ``name.local.<section>.<address>``); the audit compares it under its source name.
+_LIFTED_LOCAL = re.compile(r"\.local\.\d+\.[0-9a-f]+$")
+
+
+def source_name(symbol: str) -> str:
+    """The source function name of a symbol of a translated object (``twice.local.1.0`` -> ``twice``)."""
+    return _LIFTED_LOCAL.sub("", symbol)
+
+
 @dataclass
 class Match:
     """A native function close to a translated one."""
@@ -254,64 +265,144 @@ class Match:
     score: float
 
 
+@dataclass
+class Audit:
+    """Where one translated function lands among the native functions.
+
+    ``matches`` are the nearest native functions, best first; equal scores are ordered with a
+    function of the same name first (identical normalised code is as consistent as the encoder
+    can tell) and then in pool order, so the result never depends on sort stability.
+    ``same_name_rank`` is 1 + the number of native functions of *another* name scoring higher
+    than the best native function of this name (None: the native build has no such function).
+    """
+
+    name: str                    # source name (see :func:`source_name`)
+    symbol: str                  # the symbol in the translated object
+    path: str
+    matches: list[Match]
+    same_name_rank: int | None
+    same_name_score: float | None
+
+    @property
+    def consistent(self) -> bool:
+        """The nearest native function is the function of the same name."""
+        return bool(self.matches) and self.matches[0].name == self.name
+
+
+class NativePool:
+    """Native functions embedded once, to audit any number of translated objects against.
+
+    ``crt-cc --crt-audit-against`` audits every object it translates against the same native
+    build: embedding that build once per compiler process instead of once per object is what
+    keeps the audit cheap.  The embedding happens on first use (torch loads there).
+    """
+
+    def __init__(self, native: list[str], embedder: Embedder | None = None) -> None:
+        self.native = list(native)
+        self.embedder = embedder or Embedder()
+        self._refs: list[FuncRef] | None = None
+        self._vecs: np.ndarray | None = None
+
+    def embed_native(self) -> tuple[list[FuncRef], np.ndarray]:
+        """The native functions and their embeddings (computed on the first call only)."""
+        if self._refs is None:
+            self._refs, self._vecs = self.embedder.embed_objects(self.native)
+        assert self._vecs is not None
+        return self._refs, self._vecs
+
+    def audit(self, translated: list[str], k: int = 1) -> list[Audit]:
+        """The audit of every function of the translated objects (``obj.o`` or ``obj.o:name``)."""
+        nrefs, nv = self.embed_native()
+        trefs, tv = self.embedder.embed_objects(translated)
+        if not trefs:
+            return []
+        sims = tv @ nv.T if nrefs else np.zeros((len(trefs), 0), dtype=np.float32)
+        names = np.array([r.name for r in nrefs], dtype=object)
+        pool_order = np.arange(len(nrefs))
+        out: list[Audit] = []
+        for i, r in enumerate(trefs):
+            name = source_name(r.name)
+            s = sims[i]
+            same = names == name if nrefs else np.zeros(0, dtype=bool)
+            order = np.lexsort((pool_order, ~same, -s))[:max(0, k)]
+            matches = [Match(nrefs[j].name, nrefs[j].path, float(s[j])) for j in order]
+            rank = score = None
+            if same.any():
+                best = float(s[same].max())
+                rank = 1 + int((s[~same] > best).sum())
+                score = best
+            out.append(Audit(name, r.name, r.path, matches, rank, score))
+        return out
+
+
 def nearest_native(translated: list[str], native: list[str], k: int = 1,
                    embedder: Embedder | None = None) -> dict[str, list[Match]]:
     """For each function of the translated target objects, its ``k`` nearest native functions.
 
-    This is what ``crt-cc --crt-audit-against=OBJECTS`` puts in the ``--crt-report``: the
-    translated objects (any supported ISA) and a native build of the same code are embedded
-    with the same encoder; a translation whose nearest native function is not the function of
-    the same name (or whose score is low) deserves a look.  Keys are the translated function
-    names; when two translated objects define the same name the later one wins, so pass one
-    object per call if that matters.
+    This is what ``crt-cc --crt-audit-against=OBJECTS`` puts in the ``--crt-report`` (through
+    :class:`NativePool`, which also ranks the same-named function): the translated objects (any
+    supported ISA) and a native build of the same code are embedded with the same encoder; a
+    translation whose nearest native function is not the function of the same name (or whose
+    score is low) deserves a look.  Keys are the translated symbol names; when two translated
+    objects define the same name the later one wins, so pass one object per call if that matters.
     """
-    embedder = embedder or Embedder()
-    trefs, tv = embedder.embed_objects(translated)
-    nrefs, nv = embedder.embed_objects(native)
-    out: dict[str, list[Match]] = {}
-    if not trefs:
-        return out
-    if not nrefs:
-        return {r.name: [] for r in trefs}
-    sims = tv @ nv.T
-    k = min(k, len(nrefs))
-    top = np.argsort(-sims, axis=1)[:, :k]
-    for i, r in enumerate(trefs):
-        out[r.name] = [Match(nrefs[j].name, nrefs[j].path, float(sims[i, j])) for j in top[i]]
-    return out
+    return {a.symbol: a.matches for a in NativePool(native, embedder).audit(translated, k)}
 
 
 class FunctionIndex:
     """An in-memory searchable set of functions (e.g. verified translations in the cache).
 
-    The model engine can keep one over the objects of verified translations and ask
-    :meth:`nearest` for prompt examples similar to the function it is about to translate.
+    The model engine keeps one over the verified translations of its example store
+    (:mod:`crt_cc.model.examples`), whose functions are stored as normalised tokens rather than
+    objects (:meth:`add_arrays`), and asks :meth:`nearest_arrays` for the prompt examples most
+    similar to the function it is about to translate.  Search is exact (a dot product over unit
+    vectors) and deterministic: equal scores keep insertion order.
     """
 
     def __init__(self, embedder: Embedder | None = None) -> None:
         self.embedder = embedder or Embedder()
         self.refs: list[FuncRef] = []
         self._vecs: list[np.ndarray] = []
-        self._index: Any = None
+        self._all: np.ndarray | None = None
 
     def add_objects(self, specs: list[str]) -> None:
+        """Every function (or the named ones, ``obj.o:name``) of the given ELF files."""
         refs, vecs = self.embedder.embed_objects(specs)
+        self._add(refs, vecs)
+
+    def add_arrays(self, refs: list[FuncRef], arrays: list[np.ndarray]) -> None:
+        """Functions given as token-id arrays (``vocab.encode`` of normalised instructions)."""
+        if refs:
+            self._add(refs, self.embedder.embed_arrays(arrays))
+
+    def _add(self, refs: list[FuncRef], vecs: np.ndarray) -> None:
         self.refs += refs
         if len(refs):
             self._vecs.append(vecs)
-        self._index = None
+        self._all = None
+
+    def _search(self, qv: np.ndarray, k: int) -> list[list[tuple[FuncRef, float]]]:
+        if not self.refs:
+            return [[] for _ in range(len(qv))]
+        if self._all is None:
+            self._all = np.concatenate(self._vecs)
+        sims = qv @ self._all.T
+        rows = np.arange(len(self.refs))
+        out = []
+        for s in sims:
+            order = np.lexsort((rows, -s))[:max(0, k)]
+            out.append([(self.refs[j], float(s[j])) for j in order])
+        return out
 
     def nearest(self, spec: str, k: int = 5) -> list[tuple[FuncRef, float]]:
         """Nearest stored functions to ``obj.o:function`` (best first)."""
-        import faiss
-
         if not self.refs:
             return []
-        if self._index is None:
-            allv = np.concatenate(self._vecs)
-            self._index = faiss.IndexFlatIP(allv.shape[1])
-            self._index.add(allv)
         _refs, qv = self.embedder.embed_objects([spec])
-        scores, rows = search(self._index, qv[:1], k)
-        return [(self.refs[j], float(s)) for s, j in zip(scores[0], rows[0], strict=True)
-                if j >= 0]
+        return self._search(qv[:1], k)[0]
+
+    def nearest_arrays(self, arrays: list[np.ndarray], k: int = 5) -> list[list[tuple[FuncRef, float]]]:
+        """Nearest stored functions to each token-id array (best first)."""
+        if not self.refs or not arrays:
+            return [[] for _ in arrays]
+        return self._search(self.embedder.embed_arrays(arrays), k)

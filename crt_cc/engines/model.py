@@ -21,6 +21,12 @@ For one x86 object (``--crt-engine=model`` here, ``auto`` through :mod:`.auto`):
 ``model`` fails (exit 1, no output) when any global function has no verified
 model translation; ``auto`` uses lift for that function and says why in the
 report.  Nothing unverified is ever emitted.
+
+Every verified translation is also kept, with its x86 text, in the example
+store next to the cache (:mod:`crt_cc.model.examples`); with
+``--crt-model-examples=N`` the N stored pairs most similar to a function (by
+cross-ISA embedding) precede its prompt as solved examples, within the room the
+answer budget leaves (:func:`_with_examples`).
 """
 
 from __future__ import annotations
@@ -33,8 +39,12 @@ from dataclasses import dataclass, field
 from ..diagnostics import CrtError
 from ..model import asmtext
 from ..model.config import ModelSettings, load_settings
-from ..model.prompt import build_prompt, extract_answer
+from ..model.prompt import build_prompt, build_prompt_with_examples, extract_answer
 from ..toolchain.targets import Target
+
+TYPE_CHECKING = False     # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from ..model.examples import Example, ExampleStore, Retriever
 
 
 @dataclass
@@ -54,6 +64,45 @@ class _Session:
     fallback: bool                       # auto: lift where the model fails
     lift_text: str = ""
     lift_records: dict[str, dict] = field(default_factory=dict)
+    examples: int = 0                    # few-shot examples per prompt (--crt-model-examples)
+    store: ExampleStore | None = None    # verified pairs (None: the cache is off)
+    _norm: dict[str, list[list[str]]] | None = None
+    _retriever: Retriever | None = None
+    _store_problem: bool = False
+
+    def normalized(self, name: str) -> list[list[str]]:
+        """The function's normalised instructions (crt_cc.embed), the object normalised once."""
+        if self._norm is None:
+            from ..model.examples import normalized_functions
+
+            self._norm = normalized_functions(self.obj_path)
+        return self._norm.get(name, [])
+
+    def remember(self, name: str, x86: str, answer: str) -> None:
+        """Keep a verified pair in the example store; a failure is one warning, never an error."""
+        if self.store is None or self.store.read_only or self._store_problem:
+            return
+        try:
+            self.store.add(self.target.triple, name, self.options.source_file, x86, answer,
+                           self.normalized(name))
+        except Exception as exc:           # noqa: BLE001 - the store is an optimisation
+            self._store_problem = True
+            self.options.warnings.append(f"verified translations are not kept as model examples: {exc}")
+
+    def nearest_examples(self, name: str) -> list[tuple[Example, float]]:
+        """The stored pairs most similar to function ``name`` (best first; [] when none)."""
+        if self.examples <= 0 or self.store is None or self._store_problem:
+            return []
+        try:
+            if self._retriever is None:
+                from ..model.examples import Retriever
+
+                self._retriever = Retriever(self.store.load(self.target.triple))
+            return self._retriever.nearest(self.normalized(name), self.examples)
+        except Exception as exc:           # noqa: BLE001 - no examples is still a valid prompt
+            self._store_problem = True
+            self.options.warnings.append(f"--crt-model-examples: no examples retrieved: {exc}")
+            return []
 
 
 def _lift(session: _Session):
@@ -95,9 +144,14 @@ def _load_model(session: _Session) -> tuple[object | None, ModelSettings | None,
 
 
 def translate_object(obj_path: str, target: Target, options, model_dir: str | None,
-                     fallback: bool = False) -> str:
-    """Translate an x86 object with the model where verified (see the module docstring)."""
-    session = _Session(obj_path, target, options, model_dir, fallback)
+                     fallback: bool = False, examples: int | None = None,
+                     store: ExampleStore | None = None) -> str:
+    """Translate an x86 object with the model where verified (see the module docstring).
+
+    ``examples``: few-shot examples per prompt (None: the model settings' ``examples``, 0 by
+    default); ``store``: the example store verified pairs go to and come from (None: neither).
+    """
+    session = _Session(obj_path, target, options, model_dir, fallback, store=store)
     if not fallback and not model_dir:
         raise CrtError("--crt-engine=model needs a model: use --crt-model=DIR or set CRT_MODEL "
                        "(--crt-engine=auto falls back to the lift engine)", options.source_file)
@@ -124,6 +178,11 @@ def translate_object(obj_path: str, target: Target, options, model_dir: str | No
         model, settings, why = _load_model(session)
     if model is None and not fallback:
         raise CrtError(f"--crt-engine=model: {why}", options.source_file)
+    if settings is not None:
+        session.examples = settings.examples if examples is None else examples
+        if session.examples > 0 and store is None:
+            options.warnings.append("--crt-model-examples: no verified examples to show (the example "
+                                    "store lives in the translation cache, which is off)")
 
     outcomes: dict[str, _Outcome] = {}
     with tempfile.TemporaryDirectory(prefix="crt-verify-") as workdir:
@@ -167,11 +226,16 @@ def _translate_function(session: _Session, model, settings: ModelSettings, verif
     if budget < min(n_x86, 64):
         return _Outcome(_use_lift(rec, f"too long for the context window ({n_prompt} prompt tokens, "
                                        f"window {model.window})"))
+    shown: list[dict[str, object]] | None = None
+    if session.examples > 0:
+        prompt, shown = _with_examples(session, model, settings, fn.name, x86, budget, n_x86, prompt)
     start = time.monotonic()
     gen = model.generate(prompt, budget)
     answer = extract_answer(gen.text, model.eos)
     rec["model"] = {"prompt_tokens": gen.prompt_tokens, "new_tokens": gen.new_tokens,
                     "generate_seconds": round(gen.seconds, 3)}
+    if shown is not None:
+        rec["model"]["examples"] = shown     # type: ignore[index]
     if not answer:
         return _Outcome(_use_lift(rec, "the model gave an empty answer"))
     piece = asmtext.sanitize_piece(answer, f"crtm{k}")
@@ -183,7 +247,26 @@ def _translate_function(session: _Session, model, settings: ModelSettings, verif
     rec["engine"] = "model"
     rec["verified"] = f"differential execution against the lift translation ({verdict.inputs} inputs)"
     rec["verification"] = verdict.record()
+    session.remember(fn.name, x86, answer)   # the model's own text: what a later prompt shows
     return _Outcome(rec, verdict.piece)      # exactly what was tested (with its .set aliases)
+
+
+def _with_examples(session: _Session, model, settings: ModelSettings, name: str, x86: str,
+                   budget: int, n_x86: int, prompt: str) -> tuple[str, list[dict[str, object]]]:
+    """The prompt with the most similar verified pairs before it, and what was shown (for the report).
+
+    Examples only use context the answer does not need: one is added (best first) only if the
+    answer budget stays what it is without examples; one that does not fit is skipped.  In the
+    prompt the most similar example comes last, right before the question.
+    """
+    chosen: list[tuple[Example, float]] = []
+    for ex, score in session.nearest_examples(name):
+        trial = chosen + [(ex, score)]
+        text = build_prompt_with_examples(settings, session.target.triple, x86,
+                                          [(e.x86, e.asm) for e, _s in reversed(trial)], model.bos)
+        if model.budget(model.count_tokens(text), n_x86) >= budget:
+            chosen, prompt = trial, text
+    return prompt, [{"function": e.function, "source": e.source, "score": round(s, 4)} for e, s in chosen]
 
 
 def splice(lift_text: str, pieces: dict[str, str]) -> str | None:

@@ -47,8 +47,10 @@ class Insn:
 
 # gcc names split-off parts ``foo.cold`` (``foo.cold.1`` in older releases).
 COLD_FRAGMENT = re.compile(r"^(?P<parent>.+)\.cold(?:\.\d+)?$")
-# Virtual addresses of fragment k start at (k + 1) * FRAGMENT_SPACING: far above any real offset.
-FRAGMENT_SPACING = 1 << 40
+# Virtual addresses of fragment k start at (k + 1) * FRAGMENT_SPACING: far above any real offset,
+# and below 2**32, because capstone computes i386 branch targets modulo 2**32 (a call from a cold
+# fragment to a function at the start of its section would otherwise land on address 0).
+FRAGMENT_SPACING = 1 << 28
 
 
 @dataclass
@@ -161,6 +163,8 @@ def _decode_part(obj: ObjectFile, fn: Function, name: str, sec: Section, start: 
                  base: int, bits: int) -> None:
     md = _disassembler(bits)
     code = sec.data[start:end]
+    if bits == 32 and base + end > 1 << 32 or end > FRAGMENT_SPACING:
+        raise CrtError(f"function '{name}' has too many or too large cold fragments to decode", obj.path)
     # Relocation offsets move with the code so that ``Insn.reloc_at`` and pc-relative maths hold.
     relocs = sorted((o + base, dataclasses.replace(r, offset=r.offset + base) if base else r)
                     for o, r in sec.relocs.items() if start <= o < end)

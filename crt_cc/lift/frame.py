@@ -204,3 +204,38 @@ def check_x87(fn, before: dict[int, FrameState], line_of) -> None:
         if st is not None and st.x87 is None and insn.mnemonic.startswith("f"):
             raise CrtError(f"x87 register-stack depth is not static at '{insn}' in '{fn.name}'",
                            None, line_of(insn))
+
+
+def check_stack_control(fn, before: dict[int, FrameState], error) -> None:
+    """Refuse code that takes over the machine stack itself, which a static translation whose
+    frames are LLVM's cannot express: loading the stack pointer from memory (longjmp, coroutine
+    and context-switch code: ``mov 48(%rdi), %rsp``) and reading the caller's return address
+    from the stack (setjmp's ``mov (%rsp), %rdx``, ``__builtin_return_address``).  Such input
+    gets a diagnostic at its line instead of translated code that cannot work."""
+    for insn in fn.insns:
+        st = before.get(insn.addr)
+        ops = insn.cs.operands
+        if not ops or insn.mnemonic.startswith(("push", "pop", "call", "ret", "lea", "nop")):
+            continue
+        dst = ops[0]
+        if insn.mnemonic in ("mov", "xchg") or insn.mnemonic.startswith("cmov"):
+            src = ops[1] if len(ops) == 2 else None
+            # gcc restores the stack pointer it saved in its own frame around a VLA's scope
+            # (`mov -24(%rbp), %rsp`): that one is a frame slot, a stack switch is not.
+            in_frame = src is not None and src.type == 3 and src.mem.base and st is not None \
+                and st.offset_of(full_register(insn.cs.reg_name(src.mem.base))) is not None
+            if dst.type == 1 and full_register(insn.cs.reg_name(dst.reg)) == "rsp" and src is not None \
+                    and src.type == 3 and not in_frame:
+                raise error(f"the stack pointer is loaded from memory ('{insn}'): switching stacks "
+                            "(longjmp, coroutines, context switches) cannot be translated statically; "
+                            "use the target C library's setjmp/longjmp or ucontext", insn)
+        if st is None:
+            continue
+        for op in ops:
+            if op.type != 3 or not op.mem.base or op.mem.index or not op.access & 1:
+                continue
+            base = st.offset_of(full_register(insn.cs.reg_name(op.mem.base)))
+            if base is not None and base + op.mem.disp == 0 and op.size >= 4:
+                raise error(f"'{insn}' reads the return address from the stack: code that inspects "
+                            "or saves its caller's return address (setjmp, __builtin_return_address) "
+                            "cannot be translated statically", insn)

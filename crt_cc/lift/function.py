@@ -16,6 +16,7 @@ from capstone import x86
 
 from ..abi import bridge, varargs
 from ..abi import i386 as i386abi
+from ..abi.prototypes import int32_arg_registers
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
@@ -33,6 +34,9 @@ RED_ZONE = 128
 # The generous size keeps a callee's copy-in of up to 60 words from the caller's outgoing
 # area inside the caller's frame object.
 FRAME_ABOVE = 512
+# Placeholders in a lifted function's entry block, filled in by finish_frame.
+FRAME_SIZE_TOKEN = "@@FRAME_SIZE@@"
+ARG_COPY_TOKEN = "  @@ARG_COPY@@"
 # When the address of the incoming argument area escapes (va_start, a by-value struct passed on
 # by pointer) or is indexed, the extent read is unknown: copy in as much as the frame allows.
 ARG_COPY_MAX = FRAME_ABOVE - 16
@@ -53,9 +57,39 @@ class Lifted:
         self.n_stack_words = n_stack_words
         self.variadic = variadic
         self.ret_hint = ret_hint          # see crt_cc.lift.results.return_hint
+        self.tail_targets: set[str] = set()   # translated functions it tail-calls (they share its arguments)
+        self.internal_calls: list[tuple[str, int]] = []   # (callee, rsp offset at the call site)
+        self.frame_geometry = (0, "", 0)      # (bytes below entry rsp, frame alloca, top offset read)
         self.arg_kinds: list[str] = []    # i386: argument kinds at the native boundary (abi/i386.py)
         self.fp_ret = "double"            # i386: C type of an x87 result
         self.short_ret = False            # i386: a 16-bit result (sign-extended for AAPCS)
+
+
+def finish_frame(lifted: Lifted, word: int, all_lifted: dict[str, Lifted]) -> None:
+    """Size the frame of a lifted function and copy its incoming stack arguments.
+
+    Only what is read above the entry rsp needs room there: the argument words (its own and
+    those of the translated functions it tail-calls with its argument area), the widest access
+    to them, and what its translated callees copy from their argument area, which starts at the
+    call's rsp (a variadic callee copies its whole argument window).  A fixed 512 bytes kept
+    every frame that escapes (i386 frames are passed as argument areas) at least that large:
+    100000-deep recursion overflowed the stack.
+    """
+    below, frame, top = lifted.frame_geometry
+    n = lifted.n_stack_words
+    above = max(top, word + n * word)
+    for name, rsp in lifted.internal_calls:
+        callee = all_lifted.get(name)
+        if callee is not None:
+            above = max(above, rsp + callee.n_stack_words * word)
+    above += 16
+    above += -above % 16
+    copy = ""
+    if n:
+        copy = (f"  %argcopy = getelementptr i8, ptr {frame}, i64 {below + word}\n"
+                f"  call void @llvm.memcpy.p0.p0.i64(ptr %argcopy, ptr %argp, i64 {n * word}, i1 false)")
+    text = lifted.text.replace(FRAME_SIZE_TOKEN, str(below + above), 1)
+    lifted.text = text.replace(ARG_COPY_TOKEN + "\n", copy + "\n" if copy else "", 1)
 
 
 class FunctionLifter:
@@ -67,6 +101,8 @@ class FunctionLifter:
         self.st: framemod.FrameState = framemod.ENTRY
         self.cmp_cache: tuple | None = None   # last flag-setting operation, for direct icmp
         self.max_arg_off = 0                  # highest incoming stack byte read (x86 frame offset)
+        self.tail_targets: set[str] = set()   # translated functions tail-called with this argument area
+        self.internal_calls: list[tuple[str, int]] = []   # (callee, rsp offset at the call)
         self.variadic = False
         self.mode = ctx.mode                  # x86-64 or i386 (regs.SourceMode)
         self.x87_ty = ctx.x87_ty              # fp128, or double where the target has no binary128
@@ -187,15 +223,24 @@ class FunctionLifter:
                                        self.ctx.callee_pops_at(self))
         if any(i.mnemonic.startswith("f") for i in fn.insns):
             framemod.check_x87(fn, self.before, self.line_of)
+        if fn.name not in self.ctx.pc_thunks:      # `mov (%esp), %ebx; ret` is recognised as such
+            framemod.check_stack_control(fn, self.before, self.error)
         min_rsp = min([s.rsp for s in self.before.values() if s.rsp is not None] + [0])
-        below = -min_rsp + (RED_ZONE if self.mode.word == 8 else 0) + 64    # i386 has no red zone
-        below += (self.mode.entry_align - below) % 64       # entry rsp == 8 (i386: 60) mod 64
+        below = -min_rsp + (RED_ZONE + 64 if self.mode.word == 8 else 16)    # i386 has no red zone
+        # The frame is 64-aligned only where the code realigns the stack beyond 16 bytes
+        # (`and $-32, %rsp`): the frame pass models entry rsp as 8 (i386: 60) mod 64, and 16-byte
+        # alignment is all the rest needs; deep recursion pays for every byte of it.
+        align = 64 if any(i.mnemonic == "and" and len(i.cs.operands) == 2 and i.cs.operands[1].type == x86.X86_OP_IMM
+                          and i.cs.operands[1].imm < -16 for i in fn.insns) else 16
+        below += (self.mode.entry_align - below) % align
         self.frame_below = below
 
         b = self.b
         entry = b.new_block("entry")
         b.position(entry)
-        self.frame = b.alloca(f"[{below + FRAME_ABOVE} x i8]", align=64)
+        # The part above the entry rsp (the copy of the incoming stack arguments) is sized once the
+        # module knows how many words this function and its tail callees read (finish_frame).
+        self.frame = b.alloca(f"[{FRAME_SIZE_TOKEN} x i8]", align=align)
         self.gpr = [b.alloca(I64) for _ in range(16)]
         self.flag = {f: b.alloca(I1, align=1) for f in FLAGS}
         self.xmm = [b.alloca(V2I64, align=16) for _ in range(16)]
@@ -234,20 +279,19 @@ class FunctionLifter:
 
         word = self.mode.word
         n_words = max(0, (self.max_arg_off - word + word - 1) // word)
-        if n_words:
-            if n_words * word > FRAME_ABOVE - word:
-                raise CrtError(f"function '{fn.name}' reads more than {FRAME_ABOVE - word} bytes of stack "
-                               "arguments", self.ctx.source_file)
-            dst = "%argcopy"
-            b.entry_lines.append(f"  {dst} = getelementptr i8, ptr {self.frame.ref}, i64 {below + word}")
-            b.entry_lines.append(f"  call void @llvm.memcpy.p0.p0.i64(ptr {dst}, ptr %argp, i64 {n_words * word}, "
-                                 "i1 false)")
-            b.intrinsics["@llvm.memcpy.p0.p0.i64"] = "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)"
+        if n_words * word > FRAME_ABOVE - word:
+            raise CrtError(f"function '{fn.name}' reads more than {FRAME_ABOVE - word} bytes of stack "
+                           "arguments", self.ctx.source_file)
+        b.entry_lines.append(ARG_COPY_TOKEN)
+        b.intrinsics["@llvm.memcpy.p0.p0.i64"] = "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)"
         linkage = "internal"
         header = f'define {linkage} {self.internal_ret} {self.ctx.internal_name(fn)}({", ".join(params)})'
         attrs = " #0" if self.ctx.uses_returns_twice(fn) else ""
         hint = results.return_hint(self)
         lifted = Lifted("", n_words, self.variadic, hint)
+        lifted.tail_targets = self.tail_targets
+        lifted.internal_calls = self.internal_calls
+        self._frame_geometry = (below, self.frame.ref, max(self.max_arg_off, word))
         if self.mode.word == 4:
             lifted.arg_kinds = i386abi.incoming_kinds(self, n_words)
             lifted.fp_ret = i386abi.fp_result_kind(self)
@@ -258,6 +302,7 @@ class FunctionLifter:
                 "than 16 bytes by value, native callers pass that address differently; give its "
                 "prototype with --crt-prototypes (docs/abi.md)")
         lifted.text = b.render(header + attrs)
+        lifted.frame_geometry = self._frame_geometry
         return lifted
 
     def _lift_insn(self, insn: Insn) -> None:
@@ -726,7 +771,10 @@ class FunctionLifter:
     def call_internal(self, target: Function, argp: Val, tail: bool = False) -> None:
         b = self.b
         res = b.call(self.internal_ret, self.ctx.internal_name(target), self.internal_args(argp))
+        if not tail and self.st.rsp is not None:
+            self.internal_calls.append((target.name, self.st.rsp))
         if tail:
+            self.tail_targets.add(target.name)
             b.terminate(f"ret {res}")
             return
         self.take_internal_result(res)
@@ -765,8 +813,10 @@ class FunctionLifter:
         nat = self.ctx.native
         ints = [self.get64(r) for r in INTERNAL_PARAM_GPRS[:6]]
         if nat.SEXT_INT32:
+            known = int32_arg_registers(name)
             for n, reg in enumerate(INTERNAL_PARAM_GPRS[:6]):
-                if results.arg_is_int32(self, self.insn, GPR_NAMES[reg]):
+                if (n in known[0]) if known is not None and n < known[1] else \
+                        results.arg_is_int32(self, self.insn, GPR_NAMES[reg]):
                     ints[n] = b.sext(b.trunc(ints[n], I32), I64)
         if nat.JMP_BUF_SIZE > 200 and name in SETJMP:
             # The x86 jmp_buf (200 bytes) is too small for the native one: the native buffer

@@ -19,7 +19,7 @@ from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
 from ..frontend.elfobj import EM_386, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
 from . import frame as framemod
-from .function import NORETURN, RETURNS_TWICE, FunctionLifter
+from .function import NORETURN, RETURNS_TWICE, FunctionLifter, finish_frame
 from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
 from .regs import I386, RDI, X86_64, cc_of
 from .results import ReturnHint, propagate_int32
@@ -658,6 +658,23 @@ class ModuleLifter:
         head = f"define {linkage}{ret_ty} {name}({', '.join(ps)})"
         return head + " {\n" + "\n".join(lines) + "\n}"
 
+    @staticmethod
+    def _share_tail_arguments(lifted: dict) -> None:
+        """A tail call hands the callee this function's own argument area (`jmp g` in
+        ``int f(int a, int b) { return g(a, b); }``): the words the callee reads must be copied
+        in at entry, and native callers must pass them (a fixpoint over tail-call chains)."""
+        changed = True
+        while changed:
+            changed = False
+            for res in lifted.values():
+                for name in res.tail_targets:
+                    callee = lifted.get(name)
+                    if callee is not None and callee.n_stack_words > res.n_stack_words:
+                        res.n_stack_words = callee.n_stack_words
+                        if len(callee.arg_kinds) >= len(res.arg_kinds):
+                            res.arg_kinds = list(callee.arg_kinds)
+                        changed = True
+
     def _i386_adapters(self, lifted: dict, defined: set[str]) -> list[str]:
         """Native (AAPCS32) entry points of i386 functions: exported ones under their names,
         the others as internal adapters whose addresses function pointers hold."""
@@ -697,8 +714,12 @@ class ModuleLifter:
             lf = FunctionLifter(self, fn)
             res = lf.lift()
             lifted[fn.name] = res
-            bodies.append(res.text)
             intrinsics.update(lf.b.intrinsics)
+        self._share_tail_arguments(lifted)
+        for fn in self.functions:
+            res = lifted[fn.name]
+            finish_frame(res, self.mode.word, lifted)
+            bodies.append(res.text)
             self.options.report.append({"function": fn.name, "engine": "lift", "verified": "by construction",
                                         "stack_words": res.n_stack_words, "variadic": res.variadic})
         out: list[str] = []

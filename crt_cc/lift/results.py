@@ -31,6 +31,7 @@ class ReturnHint:
     int32: bool = False                           # rax was last written as a 32-bit value (eax)
     bool8: bool = False                           # rax was last written by setcc (a bool in al)
     rax_from: set[str] = field(default_factory=set)   # translated functions whose result is returned
+    rax_by_call: bool = False                     # a call's result reaches some ret in rax (malloc's...)
 
 
 _SINGLE_SUFFIXES = ("ss",)
@@ -72,6 +73,39 @@ def writes_int32(lf, w, reg: str, depth: int = 0, follow_copies: bool = True) ->
     except Exception:
         return False
     return WIDE_TO_SUB32.get(reg) in names
+
+
+def writes_byte(lf, w, depth: int = 0) -> bool:
+    """Whether ``w`` leaves only the low byte of its destination defined (a bool or char result).
+
+    setcc and 8-bit arithmetic write %al and keep the rest of the register; gcc often computes a
+    bool in a callee-saved register (`setne %bpl`) and copies it with `movl %ebp, %eax`, so 32-bit
+    copies are followed to their source's writers (zeroing idioms and small constants on other
+    paths agree with a byte).  The targets' ABIs want such a result extended by the callee.
+    """
+    ops = w.cs.operands
+    if w.mnemonic.startswith("set"):
+        return True
+    if w.mnemonic.startswith("call") or not ops or ops[0].type != 1:
+        return False
+    if ops[0].size == 1 and not w.mnemonic.startswith(("movz", "movs")):
+        return True
+    if w.mnemonic != "mov" or len(ops) != 2 or ops[1].type != 1 or ops[0].size != 4 or depth >= 4:
+        return False
+    src = SUB32_OF.get(w.cs.reg_name(ops[1].reg))
+    if src is None or src == full_register(w.cs.reg_name(ops[0].reg)):
+        return False
+    start, idx = _block_of(lf, w)
+    found = False
+    for x in last_writers(lf, start, idx, src):
+        if x is None or x.mnemonic.startswith("call"):
+            return False
+        if writes_byte(lf, x, depth + 1):
+            found = True
+        elif writes_int32(lf, x, src, follow_copies=False) is not None or x.cs.operands[-1].type == 2 \
+                and not 0 <= x.cs.operands[-1].imm <= 1:
+            return False
+    return found
 
 
 def _access(insn) -> tuple[set[str], set[str]]:
@@ -171,11 +205,13 @@ def return_hint(lf) -> ReturnHint:
     kinds: set[bool | None] = set()
     rax32: set[bool | None] = set()
     rax_from: set[str] = set()
+    rax_by_call = False
     for start, insns in _return_blocks(lf):
         best: tuple[int, str] | None = None
         for reg in RESULT_REGS:
             for dist, w in last_writers_with_distance(lf, start, len(insns) - 1, reg):
                 if w is not None and reg == "rax" and w.mnemonic.startswith("call"):
+                    rax_by_call = True
                     target, _ = lf.ctx.direct_call_target(lf, w, quiet=True)
                     if target is not None:
                         rax_from.add(target.name)
@@ -183,7 +219,7 @@ def return_hint(lf) -> ReturnHint:
                     continue
                 written.add(reg)
                 if reg == "rax":
-                    rax32.add("setcc" if w.mnemonic.startswith("set") else writes_int32(lf, w, "rax"))
+                    rax32.add("setcc" if writes_byte(lf, w) else writes_int32(lf, w, "rax"))
                 if reg == "xmm0":
                     kinds.add(is_single(w))
                 if best is None or dist < best[0]:
@@ -204,7 +240,7 @@ def return_hint(lf) -> ReturnHint:
     bool8 = "setcc" in rax32 and not rax32 - {"setcc", None}
     # One path writing eax as a 32-bit value is strong evidence of an int result (a function
     # returning long writes rax); other paths may still hold the int in a 64-bit register.
-    return ReturnHint(live, single, True in rax32, bool8, rax_from)
+    return ReturnHint(live, single, True in rax32, bool8, rax_from, rax_by_call)
 
 
 def propagate_int32(hints: dict[str, ReturnHint]) -> None:

@@ -53,6 +53,7 @@ ENV_OVERRIDES: dict[str, str] = {
     "CRT_MODEL_DEVICE": "device",
     "CRT_MODEL_TEMPLATE": "template_file",
     "CRT_MODEL_VECTORS": "vectors",
+    "CRT_MODEL_EXAMPLES": "examples",
 }
 
 
@@ -69,13 +70,14 @@ class ModelSettings:
     quantize: str = "none"                # none | int8 (dynamic, CPU)
     device: str = "auto"                  # auto | cpu | cuda
     vectors: int = 16                     # generated inputs per function in verification
+    examples: int = 0                     # verified translations shown as few-shot examples (0: none)
 
     def target_name(self, triple: str) -> str:
         return dict(self.target_names).get(triple, triple)
 
 
 def _coerce(name: str, value: object) -> object:
-    ints = {"num_beams", "max_new_tokens", "context_window", "vectors"}
+    ints = {"num_beams", "max_new_tokens", "context_window", "vectors", "examples"}
     if name in ints:
         if value is None:
             return None
@@ -83,8 +85,8 @@ def _coerce(name: str, value: object) -> object:
             number = int(value)   # type: ignore[call-overload]
         except (TypeError, ValueError):
             raise CrtError(f"model setting '{name}' must be an integer, not {value!r}") from None
-        if number < 1:
-            raise CrtError(f"model setting '{name}' must be at least 1")
+        if number < (0 if name == "examples" else 1):
+            raise CrtError(f"model setting '{name}' must be at least {0 if name == 'examples' else 1}")
         return number
     if name == "quantize" and value not in ("none", "int8"):
         raise CrtError(f"model setting 'quantize' must be 'none' or 'int8', not {value!r}")

@@ -26,6 +26,25 @@ def build_prompt(settings: ModelSettings, target: str, x86: str, bos: str = "") 
     return text.replace("{asm_x86}", "{x86}").replace("{x86}", code)
 
 
+def build_prompt_with_examples(settings: ModelSettings, target: str, x86: str,
+                               examples: list[tuple[str, str]], bos: str = "") -> str:
+    """The prompt for one function, preceded by solved examples ``(x86, target asm)``.
+
+    Each example is the template filled with its x86 code and followed by its answer and the
+    closing fence -- exactly a training example without the EOS token -- then a blank line; the
+    query's own prompt comes last, so the model continues it as usual.  ``{bos}`` is filled only
+    where the text begins.  Any template works this way (no assumption about its sections);
+    the CRT template repeats its one-line preamble per example.  With no examples this is
+    :func:`build_prompt`, byte for byte.
+    """
+    parts = []
+    for i, (ex_x86, ex_asm) in enumerate(examples):
+        parts.append(build_prompt(settings, target, ex_x86, bos if i == 0 else "")
+                     + ex_asm.rstrip("\n") + ANSWER_END + "\n\n")
+    parts.append(build_prompt(settings, target, x86, "" if examples else bos))
+    return "".join(parts)
+
+
 def training_text(prompt: str, answer: str, eos: str) -> tuple[str, str]:
     """(prompt, completion) of a training example; the loss is taken on the completion only."""
     return prompt, answer.rstrip("\n") + ANSWER_END + eos

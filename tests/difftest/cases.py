@@ -23,6 +23,7 @@ GPR_NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
              "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"]
 GPR = {n: i for i, n in enumerate(GPR_NAMES)}
 RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI = range(8)
+I386_GPR_NAMES = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"]
 
 # rflags bits
 CF, PF, AF, ZF, SF, OF = 0x1, 0x4, 0x10, 0x40, 0x80, 0x800
@@ -31,6 +32,35 @@ FLAG_NAMES = [("CF", CF), ("PF", PF), ("AF", AF), ("ZF", ZF), ("SF", SF), ("OF",
 
 MEM_SIZE = 256
 MEM_BASE_OFFSET = 128          # default pointer register value: s->mem + 128
+
+
+@dataclass(frozen=True)
+class Isa:
+    """The source ISA whose registers a test function loads and stores.
+
+    Cases and input records always hold 16 64-bit GPRs and 16 XMM registers (one record layout
+    for both ISAs, so fixups written for x86-64 forms work unchanged); an i386 test function
+    loads and stores only the low 32 bits of the first 8 GPRs and xmm0-7, and its harness prints
+    only those, under their i386 names."""
+    name: str                          # "x86_64" or "i386" (crt-cc's --crt-source spelling)
+    gprs: tuple[str, ...]              # printed GPR names in encoding order (the stack pointer too)
+    bits: int                          # GPR width
+    nxmm: int
+
+    def field(self, name: str) -> str | None:
+        """The printed name of a state field given by its x86-64 name (``rcx`` -> ``ecx`` on
+        i386, ``xmm3`` -> ``xmm3``), or None when this ISA has no such field (``r9``, ``xmm12``)."""
+        if name in GPR:
+            i = GPR[name]
+            return self.gprs[i] if i < len(self.gprs) else None
+        if name.startswith("xmm") and name[3:].isdigit():
+            return name if int(name[3:]) < self.nxmm else None
+        return name
+
+
+X86_64 = Isa("x86_64", tuple(GPR_NAMES), 64, 16)
+I386 = Isa("i386", tuple(I386_GPR_NAMES), 32, 8)
+ISAS = {i.name: i for i in (X86_64, I386)}
 
 
 @dataclass
@@ -92,18 +122,19 @@ class Case:
         assert len(out) == RECORD_SIZE
         return out
 
-    def describe(self) -> list[str]:
-        """The input state as text lines (same notation as the harness output)."""
+    def describe(self, isa: Isa = X86_64) -> list[str]:
+        """The input state as text lines (same notation as the harness output for ``isa``)."""
         lines = []
-        for i, n in enumerate(GPR_NAMES):
+        digits = isa.bits // 4
+        for i, n in enumerate(isa.gprs):
             if i == RSP:
                 continue
             if i in self.ptrs:
                 lines.append(f"{n} M{self.ptrs[i]:+d}")
             else:
-                lines.append(f"{n} {self.gpr[i]:016x}")
+                lines.append(f"{n} {self.gpr[i] & ((1 << isa.bits) - 1):0{digits}x}")
         lines.append(f"rflags {self.rflags & ALL:016x} ({flag_text(self.rflags & ALL)})")
-        for i, x in enumerate(self.xmm):
+        for i, x in enumerate(self.xmm[:isa.nxmm]):
             lines.append(f"xmm{i} {int.from_bytes(x, 'little'):032x}")
         for off in range(0, MEM_SIZE, 32):
             lines.append(f"mem{off:02x} {self.mem[off:off + 32].hex()}")

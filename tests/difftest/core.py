@@ -13,6 +13,10 @@ Flow for a family (see docs/difftest.md):
    ``aarch64-linux-gnu-gcc harness.c family.o`` runs under qemu-aarch64
    (a form that crashes the binary is reported and left out of a re-run);
 5. both printed states are compared field by field.
+
+i386 forms (tests/difftest/forms_i386.py) go the same way with an i386 ``family.s``:
+the reference is ``i686-linux-gnu-gcc -static``, run natively where the kernel runs
+i386 binaries, else under qemu-i386 (:func:`reference`), and crt-cc gets ``-m32``.
 """
 
 from __future__ import annotations
@@ -32,8 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
 
-from .cases import GPR_NAMES, RSP, Case, flag_text, make_case
-from .forms import FORMS, Form
+from .cases import GPR_NAMES, I386, I386_GPR_NAMES, ISAS, RSP, X86_64, Case, Isa, flag_text, make_case
+from .forms import FORMS, Form, forms_for
+from .forms_i386 import I386_CC
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -74,10 +79,11 @@ def families(forms: Iterable[Form] = FORMS) -> dict[str, list[Form]]:
     return out
 
 
-def select_forms(patterns: Iterable[str] = (), families_pat: Iterable[str] = ()) -> list[Form]:
+def select_forms(patterns: Iterable[str] = (), families_pat: Iterable[str] = (),
+                 source: str = "x86_64") -> list[Form]:
     pats, fpats = list(patterns), list(families_pat)
     out = []
-    for f in FORMS:
+    for f in forms_for(source)[0]:
         if pats and not any(fnmatch.fnmatchcase(f.name, p) for p in pats):
             continue
         if fpats and not any(fnmatch.fnmatchcase(f.family, p) for p in fpats):
@@ -87,6 +93,9 @@ def select_forms(patterns: Iterable[str] = (), families_pat: Iterable[str] = ())
 
 
 def make_cases(form: Form, n: int = N_CASES, seed: str = SEED) -> list[Case]:
+    """The form's random cases.  ``case.ignore`` ends up in the printed field names of the
+    form's ISA (fixups and forms name x86-64 registers: ``rdx`` is ``edx`` on i386)."""
+    isa = ISAS[form.source]
     rng = Random(f"{seed}:{form.name}")
     out = []
     for _ in range(n):
@@ -95,6 +104,8 @@ def make_cases(form: Form, n: int = N_CASES, seed: str = SEED) -> list[Case]:
             form.fixup(case, rng)
         case.flagmask = form.flag_mask(case)
         case.ignore.update(form.ignore)
+        if isa is not X86_64:
+            case.ignore = {f for f in map(isa.field, case.ignore) if f}
         out.append(case)
     return out
 
@@ -130,45 +141,85 @@ class Span:
 Spans = dict[str, Span]
 
 
-def _prologue() -> list[str]:
-    L = [f"\tpushq %{r}" for r in ("rbx", "rbp", "r12", "r13", "r14", "r15")]
-    L.append("\tmovq %rdi, crt_diff_state_ptr(%rip)")
-    L += [f"\tmovdqu {OFF_XMM + 16 * i}(%rdi), %xmm{i}" for i in range(16)]
-    L += [f"\tpushq {OFF_RFLAGS}(%rdi)", "\tpopfq", "\tmovq %rdi, %rax"]
-    L += [f"\tmovq {8 * i}(%rax), %{GPR_NAMES[i]}" for i in SAVED_GPRS if i != 0]
-    L.append("\tmovq 0(%rax), %rax")
+# Per ISA: callee-saved registers, the mov suffix, the argument (s), how globals are addressed.
+_ABI = {
+    "x86_64": (("rbx", "rbp", "r12", "r13", "r14", "r15"), "q", "%rdi", "(%rip)"),
+    # i386 cdecl: s is the stack word above the return address and the four pushes
+    "i386": (("ebx", "ebp", "esi", "edi"), "l", "20(%esp)", ""),
+}
+
+
+def _prologue(isa: Isa = X86_64) -> list[str]:
+    saved, q, arg, rip = _ABI[isa.name]
+    a = isa.gprs[0]
+    L = [f"\tpush{q} %{r}" for r in saved]
+    if isa is X86_64:
+        L.append(f"\tmovq %rdi, crt_diff_state_ptr{rip}")
+    else:
+        L += [f"\tmov{q} {arg}, %{a}", f"\tmov{q} %{a}, crt_diff_state_ptr{rip}"]
+    base = "%rdi" if isa is X86_64 else f"%{a}"
+    L += [f"\tmovdqu {OFF_XMM + 16 * i}({base}), %xmm{i}" for i in range(isa.nxmm)]
+    L += [f"\tpush{q} {OFF_RFLAGS}({base})", f"\tpopf{q}"]
+    if isa is X86_64:
+        L.append("\tmovq %rdi, %rax")
+    L += [f"\tmov{q} {8 * i}(%{a}), %{isa.gprs[i]}" for i in SAVED_GPRS if 0 < i < len(isa.gprs)]
+    L.append(f"\tmov{q} 0(%{a}), %{a}")
     return L
 
 
-def _epilogue() -> list[str]:
+def _epilogue(isa: Isa = X86_64) -> list[str]:
     # flags first, then rax (the only register needed to reach the state again);
     # mov does not touch the flags, so the order of the rest does not matter
-    L = ["\tpushfq", "\tpopq crt_diff_saved_flags(%rip)", "\tmovq %rax, crt_diff_saved_rax(%rip)",
-         "\tmovq crt_diff_state_ptr(%rip), %rax"]
-    L += [f"\tmovq %{GPR_NAMES[i]}, {8 * i}(%rax)" for i in SAVED_GPRS if i != 0]
-    L += ["\tmovq crt_diff_saved_rax(%rip), %rcx", "\tmovq %rcx, 0(%rax)"]
-    L += ["\tmovq crt_diff_saved_flags(%rip), %rcx", f"\tmovq %rcx, {OFF_RFLAGS}(%rax)"]
-    L += [f"\tmovdqu %xmm{i}, {OFF_XMM + 16 * i}(%rax)" for i in range(16)]
-    L += [f"\tpopq %{r}" for r in ("r15", "r14", "r13", "r12", "rbp", "rbx")]
+    saved, q, _, rip = _ABI[isa.name]
+    a, c = isa.gprs[0], isa.gprs[1]
+    L = [f"\tpushf{q}", f"\tpop{q} crt_diff_saved_flags{rip}", f"\tmov{q} %{a}, crt_diff_saved_rax{rip}",
+         f"\tmov{q} crt_diff_state_ptr{rip}, %{a}"]
+    L += [f"\tmov{q} %{isa.gprs[i]}, {8 * i}(%{a})" for i in SAVED_GPRS if 0 < i < len(isa.gprs)]
+    L += [f"\tmov{q} crt_diff_saved_rax{rip}, %{c}", f"\tmov{q} %{c}, 0(%{a})"]
+    L += [f"\tmov{q} crt_diff_saved_flags{rip}, %{c}", f"\tmov{q} %{c}, {OFF_RFLAGS}(%{a})"]
+    L += [f"\tmovdqu %xmm{i}, {OFF_XMM + 16 * i}(%{a})" for i in range(isa.nxmm)]
+    L += [f"\tpop{q} %{r}" for r in reversed(saved)]
     L.append("\tret")
     return L
 
 
-HARNESS_LINES = frozenset(ln.strip() for ln in _prologue() + _epilogue())
 
 
-def function_asm(form: Form) -> tuple[list[str], int, int, int]:
+# x87 control word with the precision control at double (PC=10), else the Linux default 0x37f
+X87_DOUBLE_CW = 0x27F
+
+
+def _x87_precision(isa: Isa) -> tuple[list[str], list[str]]:
+    """Lines that run an x87 form with double-precision rounding, and that restore the
+    control word after it: used against targets that keep x87 values as doubles
+    (Toolchain.x87_double), so that each x87 operation rounds its significand as the
+    translation does and results compare at double precision."""
+    rip = _ABI[isa.name][3]
+    return ([f"\tfnstcw crt_diff_saved_cw{rip}", f"\tfldcw crt_diff_x87_cw{rip}"],
+            [f"\tfldcw crt_diff_saved_cw{rip}"])
+
+
+HARNESS_LINES = frozenset(ln.strip() for isa in ISAS.values()
+                          for ln in _prologue(isa) + _epilogue(isa) + sum(_x87_precision(isa), []))
+
+
+def function_asm(form: Form, x87_double: bool = False) -> tuple[list[str], int, int, int]:
     """Lines of the form's test function, with the (0-based) index of the first
-    and last snippet line and of the ret."""
+    and last snippet line and of the ret.  ``x87_double``: an x87 form runs with the
+    x87 precision control at double (:func:`_x87_precision`)."""
+    isa = ISAS[form.source]
     fn = f"crt_diff_run_{form.name}"
     L = [f"\t.globl {fn}", f"\t.type {fn}, @function", f"{fn}:"]
-    L += _prologue()
+    L += _prologue(isa)
+    pc_set, pc_restore = _x87_precision(isa) if x87_double and uses_x87(form) else ([], [])
+    L += pc_set
     L.append(f"# ---- {form.name}: {form.text}")
     b0 = len(L)
     L.extend(f"\t{ln}" if not ln.endswith(":") else ln for ln in _body_lines(form))
     b1 = len(L) - 1
     L.append("# ---- end")
-    L += _epilogue()
+    L += pc_restore
+    L += _epilogue(isa)
     ret = len(L) - 1
     L.append(f"\t.size {fn}, .-{fn}")
     if form.helper:
@@ -189,13 +240,13 @@ def _body_lines(form: Form) -> list[str]:
     return out
 
 
-def module_asm(forms: list[Form]) -> tuple[str, Spans]:
+def module_asm(forms: list[Form], x87_double: bool = False) -> tuple[str, Spans]:
     """Assembly text for a family of forms, and where each form's function is."""
     lines = ["# generated by tests/difftest (crt-cc differential tests)", "\t.text"]
     spans: Spans = {}
     for f in forms:
         base = len(lines) + 1
-        fl, b0, b1, ret = function_asm(f)
+        fl, b0, b1, ret = function_asm(f, x87_double)
         lines.extend(fl)
         lines.append("\t.text")
         spans[f.name] = Span(base, (base + b0, base + b1), base + ret, len(lines))
@@ -208,6 +259,12 @@ def module_asm(forms: list[Form]) -> tuple[str, Spans]:
         "\t.zero 8",
         "crt_diff_saved_rax:",
         "\t.zero 8",
+        "crt_diff_saved_cw:",
+        "\t.zero 8",
+        "\t.data",
+        "\t.balign 2",
+        "crt_diff_x87_cw:",
+        f"\t.short {X87_DOUBLE_CW:#x}",
         '\t.section .note.GNU-stack,"",@progbits',
         "",
     ]
@@ -245,6 +302,50 @@ def crt_cc_command() -> tuple[list[str], dict[str, str]]:
 
 
 @dataclass
+class Reference:
+    """The x86 side: how the harness with the x86 ``family.s`` is built and run."""
+    isa: Isa
+    cc: str
+    cflags: list[str]
+    run_prefix: list[str]
+
+
+# i386 reference: Debian's i686 cross gcc (I386_CC), linked statically (no i386 libc to load)
+I386_EMULATOR = ["qemu-i386", "-cpu", "max"]
+HARNESS_DEFINES = {"x86_64": [], "i386": ["-DCRT_DIFF_I386"]}
+
+
+@functools.cache
+def runs_i386_natively() -> bool:
+    """Does this kernel run a static i386 binary (IA-32 emulation enabled)?  Then the i386
+    reference runs on the real CPU like the x86-64 one, not on QEMU's model of it."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="crt-difftest-probe-") as tmp:
+        src, exe = Path(tmp) / "probe.c", Path(tmp) / "probe"
+        src.write_text("int main(void) { return sizeof(void *) == 4 ? 0 : 1; }\n")
+        if _run([I386_CC, "-static", "-o", str(exe), str(src)], Path(tmp), 120).returncode != 0:
+            return False
+        return _run([str(exe)], Path(tmp), 30).returncode == 0
+
+
+@functools.cache
+def reference(source: str = "x86_64") -> Reference:
+    """The reference for a source ISA: x86-64 natively with the host gcc; i386 with
+    ``i686-linux-gnu-gcc -static``, natively where the kernel can, else under
+    ``qemu-i386 -cpu max`` (``CRT_DIFFTEST_I386_RUN`` overrides: a run prefix, "" = native)."""
+    if source == "x86_64":
+        return Reference(X86_64, HOST_CC, [], [])
+    if source != "i386":
+        raise ValueError(f"no difftest reference for source ISA {source!r}")
+    run = os.environ.get("CRT_DIFFTEST_I386_RUN")
+    if run is not None:
+        prefix = shlex.split(run)
+    else:
+        prefix = [] if shutil.which(I386_CC) and runs_i386_natively() else I386_EMULATOR
+    return Reference(I386, I386_CC, ["-static", *HARNESS_DEFINES["i386"]], prefix)
+
+
+@dataclass
 class Toolchain:
     """The target side: translator, target C compiler, and how to run a target binary."""
     crt_cc: list[str]
@@ -253,6 +354,10 @@ class Toolchain:
     target_cc: str
     target_ldflags: list[str]
     run_prefix: list[str]
+    # The target keeps x87 values as doubles (ARMv5: no binary128), and x87 NaN results are the
+    # target's, as in a native ARM build (crt_cc/lift/semantics/x87.py, docs/abi.md): x87 forms
+    # then compare NaN lanes loosely (any NaN equals any NaN), everything else bit for bit.
+    x87_double: bool = False
 
     @classmethod
     def default(cls) -> Toolchain:
@@ -269,9 +374,12 @@ class Toolchain:
         )
 
     @classmethod
-    def for_target(cls, triple: str) -> Toolchain:
-        """The default toolchain retargeted (the CRT_DIFFTEST_* variables still add flags)."""
+    def for_target(cls, triple: str, source: str = "x86_64") -> Toolchain:
+        """The default toolchain retargeted (the CRT_DIFFTEST_* variables still add flags);
+        ``source="i386"`` translates i386 code (``-m32``, ARMv5 only)."""
         tc = cls.default()
+        if source == "i386":
+            tc.crt_flags = [*tc.crt_flags, "-m32"]
         if triple == TARGET:
             return tc
         arch = triple.split("-")[0]
@@ -280,6 +388,7 @@ class Toolchain:
         # 128-bit atomics (cmpxchg16b) are libatomic calls on targets without a 128-bit CAS
         tc.target_ldflags = [*tc.target_ldflags, "-Wl,--as-needed", "-latomic"]
         tc.run_prefix = [f"qemu-{arch}", "-L", f"/usr/{triple}"]
+        tc.x87_double = _x87_is_double(triple)
         return tc
 
     def missing(self) -> list[str]:
@@ -287,9 +396,26 @@ class Toolchain:
         return [t for t in tools if not shutil.which(t)]
 
 
-def missing_tools(target: bool = True) -> list[str]:
-    miss = [] if shutil.which(HOST_CC) else [HOST_CC]
-    return miss + (Toolchain.default().missing() if target else [])
+def _x87_is_double(triple: str) -> bool:
+    """crt-cc's rule (crt_cc/lift/module.py): x87 registers are doubles on 32-bit targets."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from crt_cc.toolchain.targets import resolve_target
+    return resolve_target(triple).bits != 64
+
+
+_MNEMONIC = re.compile(r"^(?:\w+:\s*)?(?:(?:lock|rep\w*|notrack|bnd)\s+)*([a-z][a-z0-9]*)")
+
+
+def uses_x87(form: Form) -> bool:
+    """Does the snippet run x87 instructions (every x87 mnemonic starts with f)?"""
+    return any((m := _MNEMONIC.match(ln)) and m.group(1).startswith("f") for ln in form.lines)
+
+
+def missing_tools(target: bool = True, toolchain: Toolchain | None = None, source: str = "x86_64") -> list[str]:
+    ref = reference(source)
+    miss = [t for t in (ref.cc, *ref.run_prefix[:1]) if not shutil.which(t)]
+    return miss + ((toolchain or Toolchain.default()).missing() if target else [])
 
 
 def _run(cmd: list[str], cwd: Path, timeout: int, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -497,20 +623,27 @@ NAN_LOOSE = os.environ.get("CRT_DIFFTEST_NAN", "strict") == "loose"
 
 
 def _input_summary(form: Form, case: Case) -> list[str]:
-    d = case.describe()
-    gprs = [ln.replace(" ", "=") for ln in d[:15]]
-    out = ["  input: " + " ".join(gprs[0:5]), "         " + " ".join(gprs[5:10]),
-           "         " + " ".join(gprs[10:15]), "         " + d[15]]
+    isa = ISAS[form.source]
+    d = case.describe(isa)
+    ngpr = len(isa.gprs) - 1                      # every GPR but the stack pointer
+    gprs = [ln.replace(" ", "=") for ln in d[:ngpr]]
+    out = ["  input: " + " ".join(gprs[0:5])]
+    out += ["         " + " ".join(gprs[i:i + 5]) for i in range(5, ngpr, 5)]
+    out.append("         " + d[ngpr])
+    xmm_lines = d[ngpr + 1:ngpr + 1 + isa.nxmm]
     used = set(_REG_RE.findall(form.asm))
-    xmms = [ln for ln in d[16:32] if ln.split()[0] in used] or d[16:18]
+    xmms = [ln for ln in xmm_lines if ln.split()[0] in used] or xmm_lines[:2]
     out += ["         " + ln for ln in xmms]
-    if "(" in form.asm or not used & set(GPR_NAMES) or form.family == "string":
-        out += ["         " + ln for ln in d[32:]]
+    if "(" in form.asm or not used & set(isa.gprs) or form.family == "string":
+        out += ["         " + ln for ln in d[ngpr + 1 + isa.nxmm:]]
     return out
 
 
 def compare_form(form: Form, cases: list[Case], host: dict[int, dict[str, str]],
-                 target: dict[int, dict[str, str]], max_shown: int = 3) -> FormResult:
+                 target: dict[int, dict[str, str]], max_shown: int = 3,
+                 nan_loose: bool = NAN_LOOSE) -> FormResult:
+    """Compare a form's outputs case by case; ``nan_loose``: xmm/memory lanes (of the form's
+    kind) that hold a NaN on both sides are equal whatever their sign and payload."""
     bad_cases = []
     bad_fields: set[str] = set()
     detail: list[str] = []
@@ -524,7 +657,7 @@ def compare_form(form: Form, cases: list[Case], host: dict[int, dict[str, str]],
                 detail.append(f"case {ci}: no target output")
             continue
         diffs = [k for k in h if k not in case.ignore and h.get(k) != t.get(k)
-                 and not (NAN_LOOSE and k.startswith(("xmm", "mem")) and _nan_only(h[k], t.get(k, ""), form.kind, k))
+                 and not (nan_loose and k.startswith(("xmm", "mem")) and _nan_only(h[k], t.get(k, ""), form.kind, k))
                  and not (form.approx and k.startswith("xmm")
                           and _approx_equal(h[k], t.get(k, ""), form.kind, form.approx))]
         if not diffs:
@@ -548,7 +681,7 @@ def compare_form(form: Form, cases: list[Case], host: dict[int, dict[str, str]],
 
 
 def _field_order(k: str) -> tuple[int, str]:
-    order = {n: i for i, n in enumerate(GPR_NAMES)}
+    order = {n: i for names in (GPR_NAMES, I386_GPR_NAMES) for i, n in enumerate(names)}
     if k in order:
         return (0, f"{order[k]:02d}")
     if k == "rflags":
@@ -569,7 +702,7 @@ JOBS = int(os.environ.get("CRT_DIFFTEST_JOBS", "0")) or (os.cpu_count() or 2)
 
 def _translate(forms: list[Form], workdir: Path, tag: str,
                tc: Toolchain) -> tuple[Path | None, str, int, Spans]:
-    text, spans = module_asm(forms)
+    text, spans = module_asm(forms, tc.x87_double)
     src = workdir / f"{tag}.s"
     obj = workdir / f"{tag}.o"
     src.write_text(text)
@@ -696,8 +829,13 @@ def _mark_unclaimed(result: FamilyResult, workdir: Path) -> None:
 
 def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = True,
                n_cases: int = N_CASES, seed: str = SEED, toolchain: Toolchain | None = None) -> FamilyResult:
+    """Run one family (forms of one source ISA) on the reference and, with ``target``, translated."""
     workdir.mkdir(parents=True, exist_ok=True)
     result = FamilyResult(name)
+    sources = {f.source for f in forms}
+    if len(sources) > 1:
+        raise ValueError(f"family {name} mixes source ISAs {sorted(sources)}")
+    ref = reference(sources.pop() if sources else "x86_64")
     active = []
     for f in forms:
         miss = missing_cpu(f)
@@ -715,16 +853,17 @@ def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = Tr
     # host
     hdir = workdir / "host"
     hdir.mkdir(exist_ok=True)
-    text, _ = module_asm(active)
+    tc = toolchain or Toolchain.default()
+    text, _ = module_asm(active, tc.x87_double)
     (hdir / "family.s").write_text(text)
     (hdir / "crt_diff_funcs.h").write_text(funcs_header(active, indices))
     try:
-        compile_harness(HOST_CC, hdir, hdir / "family.s", hdir / "harness")
+        compile_harness(ref.cc, hdir, hdir / "family.s", hdir / "harness", ref.cflags)
     except BuildError as e:
         for f in active:
             result.results[f.name] = FormResult(f, HOST_ERROR, "host build failed", str(e)[-3000:])
         return result
-    host = run_binary([str(hdir / "harness"), str(inputs)], hdir)
+    host = run_binary([*ref.run_prefix, str(hdir / "harness"), str(inputs)], hdir)
     if not host.complete:
         for f in active:
             result.results[f.name] = FormResult(
@@ -742,14 +881,14 @@ def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = Tr
     # target
     tdir = workdir / "target"
     tdir.mkdir(exist_ok=True)
-    tc = toolchain or Toolchain.default()
     obj, ok_forms = translate_family(active, tdir, result, tc)
     _mark_unclaimed(result, tdir)
     if obj is None:
         return result
     (tdir / "crt_diff_funcs.h").write_text(funcs_header(ok_forms, indices))
     try:
-        compile_harness(tc.target_cc, tdir, obj, tdir / "harness", tc.target_ldflags)
+        compile_harness(tc.target_cc, tdir, obj, tdir / "harness",
+                        [*HARNESS_DEFINES[ref.isa.name], *tc.target_ldflags])
     except BuildError as e:
         for f in ok_forms:
             result.results[f.name] = FormResult(f, BUILD_ERROR, "linking the translated object failed",
@@ -789,7 +928,8 @@ def run_family(name: str, forms: list[Form], workdir: Path, *, target: bool = Tr
             continue
         fi = indices[f.name]
         tgt = {c: s for (f_i, c), s in target_states.items() if f_i == fi}
-        result.results[f.name] = compare_form(f, cases[f.name], result.host_outputs[f.name], tgt)
+        result.results[f.name] = compare_form(f, cases[f.name], result.host_outputs[f.name], tgt,
+                                              nan_loose=NAN_LOOSE or (tc.x87_double and uses_x87(f)))
     return result
 
 
@@ -814,7 +954,8 @@ def form_mnemonics(forms: list[Form], workdir: Path) -> dict[str, list[str]]:
     workdir.mkdir(parents=True, exist_ok=True)
     src, obj, binf = workdir / "cov.s", workdir / "cov.o", workdir / "cov.bin"
     src.write_text("\n".join(lines) + "\n")
-    for cmd in ([HOST_CC, "-c", "-o", str(obj), str(src)],
+    i386 = any(f.source == "i386" for f in forms)
+    for cmd in ([I386_CC if i386 else HOST_CC, "-c", "-o", str(obj), str(src)],
                 ["objcopy", "-O", "binary", "--only-section=.text", str(obj), str(binf)]):
         p = _run(cmd, workdir, 120)
         if p.returncode != 0:
@@ -827,7 +968,7 @@ def form_mnemonics(forms: list[Form], workdir: Path) -> dict[str, list[str]]:
             addrs.append((int(parts[0], 16), parts[2][len("crt_cov_"):]))
     addrs.sort()
     code = binf.read_bytes()
-    md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
+    md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_32 if i386 else capstone.CS_MODE_64)
     out: dict[str, list[str]] = {f.name: [] for f in forms}
     for (a, name), (b, _) in zip(addrs, addrs[1:], strict=False):
         key = name.removesuffix("__helper")
@@ -895,6 +1036,7 @@ def supported_mnemonics() -> set[str] | None:
 # ---------------------------------------------------------------------------
 
 X86_EMULATOR = shlex.split(os.environ.get("CRT_DIFFTEST_X86_EMULATOR", "qemu-x86_64 -cpu max"))
+X86_EMULATORS = {"x86_64": X86_EMULATOR, "i386": I386_EMULATOR}
 
 
 def emulator_check(name: str, forms: list[Form], workdir: Path, *, n_cases: int = N_CASES,
@@ -909,7 +1051,8 @@ def emulator_check(name: str, forms: list[Form], workdir: Path, *, n_cases: int 
         return res
     active = [f for f in forms if f.name in res.host_outputs]
     indices = {f.name: i for i, f in enumerate(active)}
-    out = run_binary([*X86_EMULATOR, str(workdir / "host" / "harness"), str(workdir / "inputs.bin")],
+    emulator = X86_EMULATORS[active[0].source] if active else X86_EMULATOR
+    out = run_binary([*emulator, str(workdir / "host" / "harness"), str(workdir / "inputs.bin")],
                      workdir / "host")
     for f in active:
         emu = {c: s for (fi, c), s in out.states.items() if fi == indices[f.name]}

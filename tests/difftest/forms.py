@@ -65,12 +65,13 @@ class Form:
     helper: str = ""
     approx: float = 0.0        # FP results may differ by this relative error (rcpps ...)
     ignore: tuple[str, ...] = ()   # result fields never compared (e.g. caller-saved after a call)
+    source: str = "x86_64"     # the snippet's ISA: x86_64, or i386 (tests/difftest/forms_i386.py)
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[a-z0-9_]+", self.name):
             raise ValueError(f"form name {self.name!r} is not a C identifier")
         if self.ptrs is None:
-            self.ptrs = {"rbx": 128} if "(%rbx" in self.asm else {}
+            self.ptrs = {"rbx": 128} if re.search(r"\(%[re]bx", self.asm) else {}
 
     @property
     def lines(self) -> list[str]:
@@ -84,11 +85,22 @@ class Form:
         return (self.flags(case) if callable(self.flags) else self.flags) & ALL
 
     def __reduce__(self):                  # pickles as a reference into FORMS (fixups are closures)
-        return (_form_by_name, (self.name,))
+        return (_form_by_name, (self.name, self.source))
 
 
-def _form_by_name(name: str) -> Form:
-    return FORMS_BY_NAME[name]
+def _form_by_name(name: str, source: str = "x86_64") -> Form:
+    return forms_for(source)[1][name]
+
+
+def forms_for(source: str) -> tuple[list[Form], dict[str, Form]]:
+    """The forms of a source ISA and the same by name: FORMS for x86-64, the derived
+    i386 list (tests/difftest/forms_i386.py, built on first use) for i386."""
+    if source == "x86_64":
+        return FORMS, FORMS_BY_NAME
+    if source == "i386":
+        from .forms_i386 import i386_forms, i386_forms_by_name
+        return i386_forms(), i386_forms_by_name()
+    raise ValueError(f"no difftest forms for source ISA {source!r}")
 
 
 FORMS: list[Form] = []

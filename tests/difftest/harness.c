@@ -1,5 +1,10 @@
-/* Differential-test harness, compiled unchanged for the x86-64 host (gcc)
- * and for the target (aarch64-linux-gnu-gcc).
+/* Differential-test harness, compiled unchanged for the x86 reference (gcc,
+ * or i686-linux-gnu-gcc) and for the target (aarch64-linux-gnu-gcc ...).
+ *
+ * With -DCRT_DIFF_I386 the test functions are i386 code (or its translation):
+ * they load and store the low 32 bits of gpr[0..7] and xmm0-7 only, so only
+ * those are printed (as eax ... edi, 8 hex digits).  The records and the
+ * state layout are the same for both ISAs.
  *
  * Linked with one family's test functions: on the host the x86 .s itself,
  * on the target the object crt-cc translated from the same .s.  The
@@ -15,7 +20,7 @@
  *     > FORM CASE            (before the call, flushed: names a crash)
  *     @ FORM CASE            (after the call)
  *     rax 0123456789abcdef   (a value within the memory block prints as M+off)
- *     ...                    (all GPRs but rsp)
+ *     ...                    (all GPRs but rsp/esp)
  *     rflags 0000000000000845  (masked by the record's flag mask)
  *     xmm0 <128-bit value as 32 hex digits>
  *     mem00 <32 bytes as hex, memory order>  ... mem e0
@@ -36,7 +41,7 @@ struct crt_diff_state {
     uint8_t mem[256] __attribute__((aligned(64)));
 };
 
-/* offsets the generated assembly uses (tests/difftest/gen.py) */
+/* offsets the generated assembly uses (tests/difftest/core.py) */
 _Static_assert(offsetof(struct crt_diff_state, rflags) == 128, "rflags offset");
 _Static_assert(offsetof(struct crt_diff_state, xmm) == 144, "xmm offset");
 _Static_assert(offsetof(struct crt_diff_state, mem) == 448, "mem offset");
@@ -59,22 +64,37 @@ static void (*const funcs[CRT_DIFF_NFORMS + 1])(struct crt_diff_state *) = {CRT_
 
 static struct crt_diff_state S __attribute__((aligned(64)));
 
-static const char *const gpr_names[16] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
-                                          "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
+#ifdef CRT_DIFF_I386
+#define NGPR 8
+#define NXMM 8
+typedef int32_t sgpr_t;
+typedef uint32_t gpr_t;
+#define GPR_FMT "%s %08llx\n"
+static const char *const gpr_names[NGPR] = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"};
+#else
+#define NGPR 16
+#define NXMM 16
+typedef int64_t sgpr_t;
+typedef uint64_t gpr_t;
+#define GPR_FMT "%s %016llx\n"
+static const char *const gpr_names[NGPR] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+                                            "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
+#endif
 
 static void print_state(uint64_t flagmask) {
-    uint64_t base = (uint64_t)(uintptr_t)S.mem;
-    for (int i = 0; i < 16; i++) {
+    gpr_t base = (gpr_t)(uintptr_t)S.mem;
+    for (int i = 0; i < NGPR; i++) {
         if (i == 4)
             continue;
-        int64_t off = (int64_t)(S.gpr[i] - base);
+        gpr_t v = (gpr_t)S.gpr[i];     /* i386: the low word, which is all the code stored */
+        sgpr_t off = (sgpr_t)(v - base);
         if (off >= -4096 && off <= 4096 + 256)
             printf("%s M%+lld\n", gpr_names[i], (long long)off);
         else
-            printf("%s %016llx\n", gpr_names[i], (unsigned long long)S.gpr[i]);
+            printf(GPR_FMT, gpr_names[i], (unsigned long long)v);
     }
     printf("rflags %016llx\n", (unsigned long long)(S.rflags & flagmask & 0x8d5));
-    for (int i = 0; i < 16; i++) {
+    for (int i = 0; i < NXMM; i++) {
         uint64_t lo, hi;
         memcpy(&lo, &S.xmm[i][0], 8);
         memcpy(&hi, &S.xmm[i][8], 8);

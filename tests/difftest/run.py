@@ -6,6 +6,8 @@
     python -m tests.difftest.run --host-only            # check the x86 side only
     python -m tests.difftest.run --list                 # the forms, by family
     python -m tests.difftest.run --check-masks          # native x86 vs qemu-x86_64 (mask sanity)
+    python -m tests.difftest.run --target arm-linux-gnueabi   # i386 forms -> ARMv5 (-m32)
+    python -m tests.difftest.run --target arm-linux-gnueabi/x86_64   # x86-64 forms -> ARMv5
 
 Run from the repository root.  Exit status 1 when any form fails.
 """
@@ -27,16 +29,27 @@ if __package__ in (None, ""):                       # python tests/difftest/run.
 
 from . import core  # noqa: E402
 
+# the source ISA a target translates by default (as in tests/helpers.py: ARMv5 gets i386 code)
+DEFAULT_SOURCE = {"arm-linux-gnueabi": "i386"}
+
+
+def parse_target(spec: str) -> tuple[str, str]:
+    """``TRIPLE[/SOURCE]`` (CRT_TEST_TARGETS syntax) -> (triple, source ISA)."""
+    triple, _, source = spec.partition("/")
+    return triple, source or DEFAULT_SOURCE.get(triple, "x86_64")
+
 
 def _one(name: str, form_names: list[str], workdir: str, target: bool, n_cases: int, seed: str,
-         check_masks: bool = False):
-    from .forms import FORMS_BY_NAME
-    forms = [FORMS_BY_NAME[n] for n in form_names]
+         check_masks: bool = False, triple: str = core.TARGET, source: str = "x86_64"):
+    from .forms import forms_for
+    by_name = forms_for(source)[1]
+    forms = [by_name[n] for n in form_names]
     t0 = time.monotonic()
     if check_masks:
         res = core.emulator_check(name, forms, Path(workdir) / name, n_cases=n_cases, seed=seed)
     else:
-        res = core.run_family(name, forms, Path(workdir) / name, target=target, n_cases=n_cases, seed=seed)
+        res = core.run_family(name, forms, Path(workdir) / name, target=target, n_cases=n_cases, seed=seed,
+                              toolchain=core.Toolchain.for_target(triple, source))
     res.host_outputs.clear()                        # keep the pickle small
     return res, time.monotonic() - t0
 
@@ -58,9 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", type=int, default=core.N_CASES, help="random cases per form")
     ap.add_argument("--seed", default=core.SEED)
     ap.add_argument("--keep", metavar="DIR", help="build in DIR and keep it")
+    ap.add_argument("--target", default=core.TARGET, metavar="TRIPLE[/SOURCE]",
+                    help="target triple, optionally /x86_64 or /i386 for the source ISA (default "
+                         f"{core.TARGET}; arm-linux-gnueabi translates i386 forms unless /x86_64)")
     args = ap.parse_args(argv)
+    triple, source = parse_target(args.target)
 
-    forms = core.select_forms(args.form, args.family)
+    forms = core.select_forms(args.form, args.family, source)
     fams = core.families(forms)
     if args.list:
         for name, fs in fams.items():
@@ -72,9 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     if not forms:
         print("no forms selected", file=sys.stderr)
         return 2
-    miss = core.missing_tools(target=not (args.host_only or args.check_masks))
-    if args.check_masks and not shutil.which(core.X86_EMULATOR[0]):
-        miss.append(core.X86_EMULATOR[0])
+    miss = core.missing_tools(target=not (args.host_only or args.check_masks),
+                              toolchain=core.Toolchain.for_target(triple, source), source=source)
+    emulator = core.X86_EMULATORS[source]
+    if args.check_masks and not shutil.which(emulator[0]):
+        miss.append(emulator[0])
     if miss:
         print(f"missing tools: {', '.join(miss)}", file=sys.stderr)
         return 2
@@ -92,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("CRT_DIFFTEST_JOBS", "1")
     with ProcessPoolExecutor(max(1, args.jobs)) as ex:
         futs = {ex.submit(_one, name, [f.name for f in fs], str(workdir), not args.host_only,
-                          args.cases, args.seed, args.check_masks): name for name, fs in fams.items()}
+                          args.cases, args.seed, args.check_masks, triple, source): name
+                for name, fs in fams.items()}
         for fut in as_completed(futs):
             res, dt = fut.result()
             results.append(res)

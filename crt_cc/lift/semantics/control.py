@@ -86,7 +86,7 @@ def _tail_or_call(lf, insn, tail: bool):
     if tail:
         if lf.st.rsp != 0:
             raise lf.error(f"tail jump with a non-empty frame (rsp offset {lf.st.rsp}) at '{insn}'")
-        argp = lf.frame_ptr(8)      # our copy of the incoming arguments, updated in place
+        argp = lf.frame_ptr(lf.mode.word)      # our copy of the incoming arguments, updated in place
     else:
         argp = lf.stack_ptr(0)
     if op.type == x86.X86_OP_IMM:

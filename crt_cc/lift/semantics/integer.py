@@ -26,6 +26,40 @@ def _base(insn) -> str:
     return insn.mnemonic.split()[-1]
 
 
+def _libcall_subword_atomics(lf, ty: str) -> bool:
+    """Are ``ty`` atomics libgcc ``__sync_*_1/_2`` calls whose result LLVM misreads?
+
+    ARMv5 has no atomic instructions, so LLVM calls libgcc's ``__sync_*_1``/``_2`` helpers and
+    marks their 8/16-bit result zero-extended; libgcc declares them with ``signed char`` and
+    ``short`` and so returns it sign-extended.  LLVM then drops the masking when it widens the old
+    value (flags, merges into a 32-bit register, cmpxchg's success test), and a negative old byte
+    leaks 1s into the upper bits."""
+    return ty in (I8, I16) and lf.ctx.target.triple.startswith("arm")
+
+
+def _opaque(lf, v: Val) -> Val:
+    """``v`` through an empty inline asm: LLVM no longer knows its upper register bits and
+    masks them wherever it widens it (the fix-up for :func:`_libcall_subword_atomics`)."""
+    return lf.b.op(v.ty, f'call {v.ty} asm "", "=r,0"({v})')
+
+
+def atomic_rmw(lf, op: str, ptr: Val, v: Val) -> Val:
+    """``atomicrmw op`` (seq_cst); returns the old value."""
+    old = lf.b.op(v.ty, f"atomicrmw {op} ptr {ptr.ref}, {v} seq_cst")
+    return _opaque(lf, old) if _libcall_subword_atomics(lf, v.ty) else old
+
+
+def atomic_cmpxchg(lf, ptr: Val, expected: Val, new: Val) -> tuple[Val, Val]:
+    """``cmpxchg`` (seq_cst); returns (old value, success)."""
+    b = lf.b
+    pair = b.op(f"{{ {expected.ty}, i1 }}", f"cmpxchg ptr {ptr.ref}, {expected}, {new} seq_cst seq_cst")
+    old = b.extractvalue(pair, 0, expected.ty)
+    if _libcall_subword_atomics(lf, expected.ty):
+        old = _opaque(lf, old)
+        return old, b.icmp("eq", old, expected)      # LLVM's own test compares the unmasked value
+    return old, b.extractvalue(pair, 1, I1)
+
+
 def _atomic_update(lf, op, compute) -> tuple[Val, Val]:
     """Atomically replace memory operand ``op`` by ``compute(old)`` (a cmpxchg loop, for
     lock-prefixed forms without an ``atomicrmw`` equivalent); returns (old, new)."""
@@ -39,9 +73,8 @@ def _atomic_update(lf, op, compute) -> tuple[Val, Val]:
     seen = b.tmp()
     old = b.op(t, f"phi {t} [{init.ref}, %{pre.label}], [{seen}, %{loop.label}]")
     new = compute(old)
-    pair = b.op(f"{{ {t}, i1 }}", f"cmpxchg ptr {p.ref}, {old}, {new} seq_cst seq_cst")
-    b.emit(f"{seen} = extractvalue {pair}, 0")
-    ok = b.extractvalue(pair, 1, I1)
+    got, ok = atomic_cmpxchg(lf, p, old, new)
+    b.emit(f"{seen} = or {t} {got.ref}, 0")
     b.terminate(f"br {ok}, label %{done.label}, label %{loop.label}")
     b.position(done)
     return old, new
@@ -87,11 +120,10 @@ def lea(lf, insn):
 @sem("xchg")
 def xchg(lf, insn):
     a, c = _ops(insn)
-    b = lf.b
     if a.type == x86.X86_OP_MEM or c.type == x86.X86_OP_MEM:
         mem, reg = (a, c) if a.type == x86.X86_OP_MEM else (c, a)
         v = lf.read(reg)
-        old = b.op(v.ty, f"atomicrmw xchg ptr {lf.addr(mem).ref}, {v} seq_cst")
+        old = atomic_rmw(lf, "xchg", lf.addr(mem), v)
         lf.write(reg, old)
         return
     va, vc = lf.read(a), lf.read(c)
@@ -125,10 +157,9 @@ def _rmw(lf, insn, compute, flags, write=True, atomic_op=None):
     ops = _ops(insn)
     dst = ops[0]
     bits = dst.size * 8
-    b = lf.b
     src = lf.read(ops[1], bits) if len(ops) > 1 else None
     if _locked(insn) and dst.type == x86.X86_OP_MEM and atomic_op:
-        old = b.op(ity(bits), f"atomicrmw {atomic_op} ptr {lf.addr(dst).ref}, {src} seq_cst")
+        old = atomic_rmw(lf, atomic_op, lf.addr(dst), src)
         r = compute(old, src)
         flags(old, src, r)
         return
@@ -229,7 +260,7 @@ def incdec(lf, insn):
     inc = _base(insn) == "inc"
     if _locked(insn) and dst.type == x86.X86_OP_MEM:
         op = "add" if inc else "sub"
-        a = b.op(ity(bits), f"atomicrmw {op} ptr {lf.addr(dst).ref}, {one} seq_cst")
+        a = atomic_rmw(lf, op, lf.addr(dst), one)
     else:
         a = lf.read(dst)
     if inc:
@@ -589,7 +620,7 @@ def bittest(lf, insn):
     elif m == "btc":
         rmw = ("xor", onebit)
     if rmw is not None and p is not None and _locked(insn):
-        cur = b.op(t8, f"atomicrmw {rmw[0]} ptr {p.ref}, {rmw[1]} seq_cst")
+        cur = atomic_rmw(lf, rmw[0], p, rmw[1])
     else:
         cur = b.load(t8, p) if p is not None else lf.read(base)
         if rmw is not None:
@@ -695,7 +726,7 @@ def xadd(lf, insn):
     dst, src = _ops(insn)
     s = lf.read(src)
     if dst.type == x86.X86_OP_MEM and _locked(insn):
-        old = b.op(s.ty, f"atomicrmw add ptr {lf.addr(dst).ref}, {s} seq_cst")
+        old = atomic_rmw(lf, "add", lf.addr(dst), s)
     else:
         old = lf.read(dst)
         lf.write(dst, b.add(old, s))
@@ -717,10 +748,7 @@ def cmpxchg(lf, insn):
     acc = lf.get_reg(acc_name)
     new = lf.read(src)
     if dst.type == x86.X86_OP_MEM:
-        pair = b.op(f"{{ {acc.ty}, i1 }}",
-                    f"cmpxchg ptr {lf.addr(dst).ref}, {acc}, {new} seq_cst seq_cst")
-        old = b.extractvalue(pair, 0, acc.ty)
-        eq = b.extractvalue(pair, 1, I1)
+        old, eq = atomic_cmpxchg(lf, lf.addr(dst), acc, new)
     else:
         old = lf.read(dst)
         eq = b.icmp("eq", old, acc)
