@@ -297,6 +297,37 @@ def short_result(lf) -> bool:
     return seen
 
 
+def small_struct_result(lf) -> bool:
+    """Whether the function returns a struct of at most 4 bytes: AAPCS returns that in r0, i386
+    through the hidden first argument the callee pops (`ret $4`).  Recognised when every use of
+    a register loaded from the hidden-pointer slot is a store through it (or handing it back in
+    eax), and the stores cover at most 4 bytes (gcc's ``movb %dl, (%eax); movw %dx, 2(%eax)``)."""
+    insns = lf.fn.insns
+    rets = [i for i in insns if i.mnemonic.startswith("ret")]
+    if not rets or any(not i.cs.operands or i.cs.operands[0].imm != WORD for i in rets):
+        return False
+    holders: set[str] = set()
+    for insn in insns:
+        st = lf.before.get(insn.addr)
+        ops = insn.cs.operands
+        if insn.mnemonic == "mov" and len(ops) == 2 and ops[0].type == 1 and ops[1].type == 3 \
+                and ops[1].mem.base and not ops[1].mem.index and st is not None:
+            base = st.offset_of(full_register(insn.cs.reg_name(ops[1].mem.base)))
+            if base is not None and base + ops[1].mem.disp == WORD:
+                holders.add(full_register(insn.cs.reg_name(ops[0].reg)))
+    if not holders:
+        return False
+    extent = 0
+    for insn in insns:
+        ops = insn.cs.operands
+        for n, op in enumerate(ops):
+            if op.type == 3 and op.mem.base and full_register(insn.cs.reg_name(op.mem.base)) in holders:
+                if op.mem.index or n != 0 or insn.mnemonic != "mov" or op.mem.disp < 0:
+                    return False
+                extent = max(extent, op.mem.disp + op.size)
+    return 0 < extent <= WORD
+
+
 def incoming_kinds(lf, n_words: int) -> list[str]:
     """Kinds of a translated function's arguments, from its wide accesses to its argument slots,
     directly or to the local a pair of word copies moved them to (gcc -O0 copies a double
@@ -602,6 +633,9 @@ def entry_adapter(ctx, fn, name: str, linkage: str, n_words: int, lifted) -> str
     if proto is not None and not proto.variadic:
         kinds = [arg_kind(t, fn.name) for t in proto.params]
         ret = ret_kind(proto.ret, fn.name)
+    elif lifted.small_struct and lifted.arg_kinds:
+        kinds = lifted.arg_kinds[1:]        # the hidden pointer is added back below
+        ret = StructArg(((0, 0, WORD),), WORD, WORD, False)
     else:
         kinds = lifted.arg_kinds
         ret = lifted.fp_ret if ctx.returns_x87(fn) else "int"

@@ -424,21 +424,22 @@ _INT32_WORDS = frozenset({"int", "unsigned", "signed", "char", "short", "_Bool",
                           "useconds_t", "uid_t", "gid_t", "mode_t", "wint_t", "wchar_t", "int32_t",
                           "uint32_t", "int16_t", "uint16_t", "int8_t", "uint8_t", "const", "volatile"})
 _FP_WORDS = frozenset({"float", "double"})
-_int32_cache: dict[str, tuple[list[str], bool]] | None = None
+_int32_cache: dict[str, tuple[list[str], bool, bool]] | None = None
 
 
-def _libc_param_classes() -> dict[str, tuple[list[str], bool]]:
+def _libc_param_classes() -> dict[str, tuple[list[str], bool, bool]]:
     """Per function of the built-in declarations and ``libc.h``: each parameter's class
     (``i32`` a 32-bit or narrower integer, ``int`` another integer or pointer, ``fp``, ``agg`` a
-    struct by value) and whether it is variadic.  A regular-expression reading of the plain
-    prototypes there, so that translation does not pay for cffi's parser (about 0.1 s)."""
+    struct by value), whether it is variadic and whether its result is floating-point.  A
+    regular-expression reading of the plain prototypes there, so that translation does not pay
+    for cffi's parser (about 0.1 s)."""
     global _int32_cache
     if _int32_cache is None:
         import os
         with open(os.path.join(os.path.dirname(__file__), "libc.h")) as fh:
             text = BUILTIN_DECLARATIONS + re.sub(r"/\*.*?\*/", " ", fh.read(), flags=re.S)
         text = re.sub(r"typedef[^;]*;", " ", text)
-        out: dict[str, tuple[list[str], bool]] = {}
+        out: dict[str, tuple[list[str], bool, bool]] = {}
         for m in re.finditer(r"([A-Za-z_][\w\s\*]*?)\b(\w+)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*;", text):
             body = m.group(3).strip()
             params = [p.strip() for p in _top_level_commas(body)] if body not in ("", "void") else []
@@ -458,9 +459,16 @@ def _libc_param_classes() -> dict[str, tuple[list[str], bool]]:
                     classes.append("int")         # long, size_t, time_t, off_t...: 64-bit
                 else:
                     classes.append("i32")
-            out[m.group(2)] = (classes, variadic)
+            ret_words = set(re.findall(r"[A-Za-z_]\w*", m.group(1)))
+            out[m.group(2)] = (classes, variadic, bool(ret_words & _FP_WORDS) and "*" not in m.group(1))
         _int32_cache = out
     return _int32_cache
+
+
+def libc_result_is_fp(name: str) -> bool:
+    """Whether the C library function ``name`` may return a float/double (unknown names: True)."""
+    entry = _libc_param_classes().get(name)
+    return entry is None or entry[2]
 
 
 def _top_level_commas(text: str) -> list[str]:

@@ -63,6 +63,7 @@ class Lifted:
         self.arg_kinds: list[str] = []    # i386: argument kinds at the native boundary (abi/i386.py)
         self.fp_ret = "double"            # i386: C type of an x87 result
         self.short_ret = False            # i386: a 16-bit result (sign-extended for AAPCS)
+        self.small_struct = False         # i386: a struct of <= 4 bytes returned through the hidden pointer
 
 
 def finish_frame(lifted: Lifted, word: int, all_lifted: dict[str, Lifted]) -> None:
@@ -296,6 +297,7 @@ class FunctionLifter:
             lifted.arg_kinds = i386abi.incoming_kinds(self, n_words)
             lifted.fp_ret = i386abi.fp_result_kind(self)
             lifted.short_ret = i386abi.short_result(self)
+            lifted.small_struct = i386abi.small_struct_result(self)
         elif fn.exported and fn.name not in self.ctx.prototypes and results.returns_first_argument(self):
             self.ctx.options.warnings.append(
                 f"'{fn.name}' returns its first argument register (%rdi): if it returns a struct larger "

@@ -205,7 +205,8 @@ def return_hint(lf) -> ReturnHint:
     kinds: set[bool | None] = set()
     rax32: set[bool | None] = set()
     rax_from: set[str] = set()
-    rax_by_call = False
+    rax_by_call = xmm0_by_call = False
+    nearest_at: dict[str, int] = {}      # instructions between a register's last write and a ret
     for start, insns in _return_blocks(lf):
         best: tuple[int, str] | None = None
         for reg in RESULT_REGS:
@@ -215,9 +216,13 @@ def return_hint(lf) -> ReturnHint:
                     target, _ = lf.ctx.direct_call_target(lf, w, quiet=True)
                     if target is not None:
                         rax_from.add(target.name)
+                if w is not None and reg == "xmm0" and w.mnemonic.startswith("call") \
+                        and _returns_fp(lf, w):
+                    xmm0_by_call = True
                 if w is None or w.mnemonic.startswith("call"):
                     continue
                 written.add(reg)
+                nearest_at[reg] = min(nearest_at.get(reg, dist), dist)
                 if reg == "rax":
                     rax32.add("setcc" if writes_byte(lf, w) else writes_int32(lf, w, "rax"))
                 if reg == "xmm0":
@@ -230,8 +235,11 @@ def return_hint(lf) -> ReturnHint:
     live: set[str] = set()
     if fp_first:
         live = {"xmm0", "xmm1"} & written if "xmm1" in written else {"xmm0"}
-    elif "rdx" in written and "rax" in written and "xmm0" not in written:
-        live = {"rax", "rdx"}       # a 128-bit or two-word result; never with an FP result
+    elif "rdx" in written and ("rax" in written or rax_by_call) and not xmm0_by_call \
+            and ("xmm0" not in written or nearest_at["rdx"] < nearest_at["xmm0"]):
+        # a 128-bit or two-word result (rax may be malloc's pointer: {int *data; int size});
+        # not with an FP result, unless xmm0 was only a temporary of earlier vector code
+        live = {"rax", "rdx"}
     single = True in kinds
     if not single and "xmm0" in written and kinds <= {None}:
         # e.g. only `pxor %xmm0,%xmm0` before ret: decide by the function's own arithmetic
@@ -241,6 +249,17 @@ def return_hint(lf) -> ReturnHint:
     # One path writing eax as a 32-bit value is strong evidence of an int result (a function
     # returning long writes rax); other paths may still hold the int in a 64-bit register.
     return ReturnHint(live, single, True in rax32, bool8, rax_from, rax_by_call)
+
+
+def _returns_fp(lf, call) -> bool:
+    """Whether ``call`` may leave a floating-point result in xmm0: an indirect call, a translated
+    function, or a C library function declared with a float/double result (``sqrt``), not
+    ``malloc`` (calls are taken to clobber every xmm register)."""
+    target, name = lf.ctx.direct_call_target(lf, call, quiet=True)
+    if target is not None or name is None:
+        return True
+    from ..abi.prototypes import libc_result_is_fp
+    return libc_result_is_fp(name)
 
 
 def propagate_int32(hints: dict[str, ReturnHint]) -> None:

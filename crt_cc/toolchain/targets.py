@@ -64,7 +64,10 @@ TARGETS: dict[str, Target] = {
             debian_gcc="gcc-riscv64-linux-gnu",
             llvm_triple="riscv64-unknown-linux-gnu",
             llvm_cpu="generic-rv64",
-            llvm_features="+m,+a,+f,+d,+c",
+            # x86 code may access memory at any alignment, so lifted accesses are `align 1`;
+            # without this LLVM splits every one into byte loads and shifts.  Linux guarantees
+            # misaligned scalar accesses to user space (emulated where the hardware traps).
+            llvm_features="+m,+a,+f,+d,+c,+unaligned-scalar-mem",
             qemu="qemu-riscv64",
             sysroot="/usr/riscv64-linux-gnu",
             bits=64,
