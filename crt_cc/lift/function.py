@@ -231,8 +231,11 @@ class FunctionLifter:
         # The frame is 64-aligned only where the code realigns the stack beyond 16 bytes
         # (`and $-32, %rsp`): the frame pass models entry rsp as 8 (i386: 60) mod 64, and 16-byte
         # alignment is all the rest needs; deep recursion pays for every byte of it.
-        align = 64 if any(i.mnemonic == "and" and len(i.cs.operands) == 2 and i.cs.operands[1].type == x86.X86_OP_IMM
-                          and i.cs.operands[1].imm < -16 for i in fn.insns) else 16
+        masks = [i.cs.operands[1].imm for i in fn.insns if i.mnemonic == "and" and len(i.cs.operands) == 2
+                 and i.cs.operands[1].type == x86.X86_OP_IMM and i.cs.operands[1].imm < 0]
+        # ARM EABI keeps sp 8-aligned: a 16-aligned frame would cost a realignment (and a frame
+        # pointer) in every function, for nothing unless the code masks the stack pointer.
+        align = 64 if any(m < -16 for m in masks) else 16 if -16 in masks or self.mode.word == 8 else 8
         below += (self.mode.entry_align - below) % align
         self.frame_below = below
 
