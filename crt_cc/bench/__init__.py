@@ -6,12 +6,14 @@ Debian's zlib source can be fetched), each target and each optimisation level,
 it builds
 
 * the *native* program: ``<triple>-gcc -O<n> prog.c -lm``, and
-* the *translated* program: ``crt-cc --target=T --crt-via-x86 -O<n> prog.c -lm``,
+* the *translated* program: ``crt-cc --target=T --crt-via-x86 -O<n> prog.c -lm``
+  (for ARMv5 from i386 code: with ``-m32``, see :data:`.suite.BENCH_TARGETS`),
 
-checks that both print exactly what the host x86-64 build prints, and records
-dynamic target instruction counts (a QEMU TCG plugin, minus an empty program's
-start-up), median wall time under qemu-user, text size and translation time
-against native compilation.  Results go to ``docs/results/bench-<arch>.{md,json,png}``.
+checks that both print exactly what the x86 build prints (x86-64 on the host, or
+i386 under qemu-i386), and records dynamic target instruction counts (a QEMU TCG
+plugin, minus an empty program's start-up), median wall time under qemu-user,
+text size and translation time against native compilation.  Results go to
+``docs/results/bench-<short>.{md,json,png}``.
 See docs/benchmarks.md for the method.
 
 Modules: :mod:`.suite` (what is benchmarked), :mod:`.measure` (building, running,

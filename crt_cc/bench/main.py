@@ -18,7 +18,17 @@ from ..diagnostics import CrtError
 from ..toolchain.targets import resolve_target
 from . import report
 from .measure import Bench, Side, host_reference, run
-from .suite import BENCH_DIR, EMPTY_C, REPO, Program, kernels, zlib_programs
+from .suite import (
+    BENCH_DIR,
+    BENCH_TARGETS,
+    DEFAULT_TARGETS,
+    EMPTY_C,
+    REPO,
+    BenchTarget,
+    Program,
+    kernels,
+    zlib_programs,
+)
 
 DEFAULT_OUT = REPO / "docs" / "results"
 DEFAULT_WORK = REPO / "build" / "bench"
@@ -28,9 +38,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(
         prog="python -m crt_cc.bench",
         description="Benchmark translated programs against native builds (see docs/benchmarks.md).")
-    p.add_argument("--targets", default="aarch64-linux-gnu,riscv64-linux-gnu",
-                   help="comma-separated targets (default: aarch64-linux-gnu,riscv64-linux-gnu; translation "
-                        "to riscv64 is not validated yet, so its failures are recorded, not fatal)")
+    p.add_argument("--targets", default=",".join(DEFAULT_TARGETS),
+                   help=f"comma-separated targets or aliases (default: {','.join(DEFAULT_TARGETS)}; "
+                        "arm-linux-gnueabi is translated from i386 code, built with i686-linux-gnu-gcc "
+                        "and crt-cc -m32)")
     p.add_argument("--levels", default="0,2", help="comma-separated -O levels (default: 0,2)")
     p.add_argument("--runs", type=int, default=7, help="wall-time runs per build, median (default: 7)")
     p.add_argument("--compile-runs", type=int, default=3,
@@ -75,7 +86,7 @@ def first_line(cmd: list[str]) -> str:
     return text[0] if text else "unknown"
 
 
-def metadata(target: str, args: argparse.Namespace, plugin: Path | None, note: str) -> dict[str, Any]:
+def metadata(bt: BenchTarget, args: argparse.Namespace, plugin: Path | None, note: str) -> dict[str, Any]:
     """Where and how the numbers were taken, so that a reader can judge them."""
     cpu = platform.processor() or platform.machine()
     try:
@@ -87,7 +98,9 @@ def metadata(target: str, args: argparse.Namespace, plugin: Path | None, note: s
         pass
     commit = first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"])
     dirty = run(["git", "-C", str(REPO), "status", "--porcelain", "--", "crt_cc", ":!crt_cc/bench"], timeout=30).stdout.strip()
-    t = resolve_target(target)
+    t, src = resolve_target(bt.triple), bt.source
+    flags = "".join(f" {f}" for f in src.crt_flags)
+    run_ref = " ".join(src.run) + " " if src.run else ""
     try:
         import llvmlite
 
@@ -97,6 +110,7 @@ def metadata(target: str, args: argparse.Namespace, plugin: Path | None, note: s
     hdr = args.work / "include" / "SOURCE-VERSION"
     return {
         "target": t.triple,
+        "source": src.name,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "commit": commit + ("+dirty" if dirty else ""),
         "cpu": cpu,
@@ -104,6 +118,7 @@ def metadata(target: str, args: argparse.Namespace, plugin: Path | None, note: s
         "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "qemu": first_line([t.qemu, "--version"]),
         "host_gcc": first_line(["gcc", "--version"]),
+        "source_gcc": first_line([src.gcc, "--version"]),
         "cross_gcc": first_line([t.gnu_prefix + "gcc", "--version"]),
         "llvmlite": llvm_version,
         "python": platform.python_version(),
@@ -114,20 +129,30 @@ def metadata(target: str, args: argparse.Namespace, plugin: Path | None, note: s
         "plugin_note": note,
         "plugin_header": hdr.read_text().strip() if hdr.is_file() else None,
         "commands": {
+            "reference": f"{src.gcc} -O<n> prog.c -o ref -lm; {run_ref}./ref",
             "native": f"{t.gnu_prefix}gcc -O<n> prog.c -o native -lm",
-            "translated": f"crt-cc --target={t.triple} --crt-via-x86 -O<n> prog.c -o translated -lm",
+            "translated": f"crt-cc --target={t.triple}{flags} --crt-via-x86 -O<n> prog.c -o translated -lm",
             "run": f"{t.qemu} -L {t.sysroot} [-plugin build/bench/libinsn.so,outfile=F] prog",
             "native_compile": f"{t.gnu_prefix}gcc -c -O<n> prog.c",
-            "translate": f"gcc -S -O<n> prog.c (untimed); crt-cc --target={t.triple} -O<n> -c prog.s",
+            "translate": (f"{src.gcc} -S -O<n> prog.c (untimed); "
+                          f"crt-cc --target={t.triple}{flags} -O<n> -c prog.s"),
         },
     }
 
 
-def make_row(prog: Program, level: int, sides: dict[str, Side], host_reason: str = "") -> dict[str, Any]:
-    """One table row: both sides' measurements, a status and (for failures) the reason."""
+def make_row(prog: Program, level: int, sides: dict[str, Side], host_status: str = "",
+             host_reason: str = "") -> dict[str, Any]:
+    """One table row: both sides' measurements, a status and (for failures) the reason.
+
+    ``skipped`` (the program cannot be built for the source ISA or natively for the
+    target, e.g. ``__int128`` on a 32-bit one) says nothing about the translator and
+    is left out of the geometric means and pass counts; ``FAIL`` is the translator's.
+    """
     n, t = sides["native"], sides["translated"]
-    if host_reason:
-        status, reason = "host-fail", host_reason
+    if host_status:
+        status, reason = host_status, host_reason
+    elif n.status == "build-fail":
+        status, reason = "skipped", "native build failed: " + n.reason
     elif t.status == "build-fail":
         status, reason = "FAIL", "translated build failed: " + t.reason
     elif t.status == "wrong":
@@ -162,7 +187,16 @@ def bench_target(name: str, programs: list[Program], args: argparse.Namespace, p
     except CrtError as e:
         print(f"bench: {e}", file=sys.stderr)
         return None
-    short = target.triple.split("-")[0]
+    bt = BENCH_TARGETS.get(target.triple)
+    if bt is None:
+        print(f"bench: no benchmark description for {target.triple} (crt_cc/bench/suite.py)", file=sys.stderr)
+        return None
+    short, source = bt.short, bt.source
+    for tool in (source.gcc, *source.run[:1]):
+        if not shutil.which(tool):
+            print(f"bench: {tool} not found (needed for {source.name} code); skipping {target.triple}",
+                  file=sys.stderr)
+            return None
     if not shutil.which(target.qemu):
         print(f"bench: {target.qemu} not found; skipping {target.triple}", file=sys.stderr)
         return None
@@ -172,16 +206,19 @@ def bench_target(name: str, programs: list[Program], args: argparse.Namespace, p
         target_plugin, target_note = None, f"{target.qemu} has no -plugin support"
     try:
         bench = Bench(target, crt_cc_command(), target_plugin, args.work / short, runs=args.runs,
-                      compile_runs=args.compile_runs, timeout=args.timeout, verbose=args.verbose)
+                      compile_runs=args.compile_runs, timeout=args.timeout, source=source,
+                      verbose=args.verbose)
     except CrtError as e:
         print(f"bench: {e}; skipping {target.triple}", file=sys.stderr)
         return None
-    meta = metadata(target.triple, args, target_plugin, target_note)
+    meta = metadata(bt, args, target_plugin, target_note)
     empty_prog = Program(name="empty", sources=(EMPTY_C,), description="the empty program")
     rows: list[dict[str, Any]] = []
     empty: dict[str, Any] = {}
     for level in args.level_list:
-        ref, why = host_reference(empty_prog, level, args.work, "gcc", args.timeout)
+        ref, _, why = host_reference(empty_prog, level, args.work, source, args.timeout)
+        if ref is None:
+            print(f"[{short} -O{level}] empty program: {why}", file=sys.stderr)
         base = bench.baseline(empty_prog, level, ref) if ref is not None else None
         if base is not None:
             empty[str(level)] = {k: dataclasses.asdict(v) for k, v in base.items()}
@@ -189,10 +226,10 @@ def bench_target(name: str, programs: list[Program], args: argparse.Namespace, p
                 if v.status != "ok":
                     print(f"[{short} -O{level}] empty program, {k}: {v.status}: {v.reason}", file=sys.stderr)
         for prog in programs:
-            ref, why = host_reference(prog, level, args.work, "gcc", args.timeout)
+            ref, host_status, why = host_reference(prog, level, args.work, source, args.timeout)
             if ref is None:
                 row = make_row(prog, level, {"native": Side(status="not-run"), "translated": Side(status="not-run")},
-                               host_reason=why)
+                               host_status=host_status, host_reason=why)
             else:
                 row = make_row(prog, level, bench.measure(prog, level, ref, base))
             rows.append(row)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..toolchain.targets import Target
-from .suite import REPO, Program
+from .suite import REPO, X86_64, Program, Source
 
 BUILD_TIMEOUT = 600.0
 
@@ -63,13 +63,18 @@ def first_error(stderr: bytes, limit: int = 240) -> str:
     """The diagnostic worth showing in a table: the first ``error:`` line, temp dirs elided."""
     lines = [ln.strip() for ln in stderr.decode(errors="replace").splitlines() if ln.strip()]
     pick = next((ln for ln in lines if "error" in ln.lower()), lines[0] if lines else "no diagnostic")
+    if pick.startswith("collect2:"):
+        # "ld returned 1 exit status" says nothing; ld's first message before it says what
+        # (undefined reference, multiple definition), after its "in function `f':" header.
+        detail = next((ln for ln in lines if not ln.startswith("collect2:") and not ln.endswith("':")), "")
+        pick = "ld: " + detail if detail else pick
     pick = re.sub(r"/tmp/crt-cc-[^/\s]+/", "<tmp>/", pick)
     pick = pick.replace(str(REPO) + "/", "")
     return pick if len(pick) <= limit else pick[: limit - 3] + "..."
 
 
-def describe_mismatch(want: Run, got: Run, timeout: float) -> str | None:
-    """None when *got* behaves like the x86-64 reference *want*, else why not (one line)."""
+def describe_mismatch(want: Run, got: Run, timeout: float, ref_name: str = "x86-64") -> str | None:
+    """None when *got* behaves like the reference *want* (built for *ref_name*), else why not (one line)."""
     if got.returncode is None:
         return f"timed out after {timeout:g} s"
     if got.returncode < 0:
@@ -79,12 +84,12 @@ def describe_mismatch(want: Run, got: Run, timeout: float) -> str | None:
         b = got.stdout.decode(errors="replace").splitlines()
         for i, (x, y) in enumerate(zip(a, b, strict=False)):
             if x != y:
-                return f"wrong output: line {i + 1} is {y[:60]!r}, x86-64 prints {x[:60]!r}"
+                return f"wrong output: line {i + 1} is {y[:60]!r}, {ref_name} prints {x[:60]!r}"
         if len(a) != len(b):
-            return f"wrong output: {len(b)} lines, x86-64 prints {len(a)}"
-        return f"wrong output: {len(got.stdout)} bytes, x86-64 prints {len(want.stdout)}"
+            return f"wrong output: {len(b)} lines, {ref_name} prints {len(a)}"
+        return f"wrong output: {len(got.stdout)} bytes, {ref_name} prints {len(want.stdout)}"
     if got.returncode != want.returncode:
-        return f"exit status {got.returncode}, x86-64 gives {want.returncode}"
+        return f"exit status {got.returncode}, {ref_name} gives {want.returncode}"
     return None
 
 
@@ -114,10 +119,14 @@ class Side:
 
 
 class Bench:
-    """Tools and settings for one target: how to build, run and count."""
+    """Tools and settings for one target: how to build, run and count.
+
+    *source* is the x86 code translated for the target: its compiler makes the x86
+    assembly and its ``crt_flags`` (``-m32`` for i386) go to every crt-cc command.
+    """
 
     def __init__(self, target: Target, crt_cc: list[str], plugin: Path | None, work: Path, *,
-                 runs: int, compile_runs: int, timeout: float, host_cc: str = "gcc",
+                 runs: int, compile_runs: int, timeout: float, source: Source = X86_64,
                  verbose: bool = False) -> None:
         self.target = target
         self.crt_cc = crt_cc
@@ -126,7 +135,7 @@ class Bench:
         self.runs = runs
         self.compile_runs = compile_runs
         self.timeout = timeout
-        self.host_cc = host_cc
+        self.source = source
         self.verbose = verbose
         self.gcc = target.tool("gcc")
         self.size = target.tool("size")
@@ -144,8 +153,8 @@ class Bench:
         return [self.gcc, f"-O{level}", *prog.cflags, *map(str, prog.sources), "-o", str(out), "-lm"]
 
     def translated_cmd(self, prog: Program, level: int, out: Path) -> list[str]:
-        return [*self.crt_cc, f"--target={self.target.triple}", "--crt-via-x86", f"-O{level}",
-                *prog.cflags, *map(str, prog.sources), "-o", str(out), "-lm"]
+        return [*self.crt_cc, f"--target={self.target.triple}", *self.source.crt_flags, "--crt-via-x86",
+                f"-O{level}", *prog.cflags, *map(str, prog.sources), "-o", str(out), "-lm"]
 
     def qemu_cmd(self, exe: Path, args: tuple[str, ...], count_file: Path | None = None) -> list[str]:
         cmd = [self.target.qemu, "-L", self.target.sysroot]
@@ -206,18 +215,18 @@ class Bench:
     def translate_times(self, prog: Program, level: int, objdir: Path, side: Side) -> list[float]:
         """``crt-cc -c prog.s`` (x86 assembly -> target object) of every source, summed.
 
-        The x86 assembly is made once by the host ``gcc -S -O<n>`` (its time is kept
-        in ``x86_compile_s``); only the translator's own step is timed repeatedly.
+        The x86 assembly is made once by the source ISA's ``gcc -S -O<n>`` (its time is
+        kept in ``x86_compile_s``); only the translator's own step is timed repeatedly.
         """
         objdir.mkdir(parents=True, exist_ok=True)
         asm = []
         x86 = 0.0
         for i, src in enumerate(prog.sources):
             s = objdir / f"{i:02d}-{src.stem}.s"
-            r = run([self.host_cc, "-S", f"-O{level}", *prog.cflags, str(src), "-o", str(s)],
+            r = run([self.source.gcc, "-S", f"-O{level}", *prog.cflags, str(src), "-o", str(s)],
                     timeout=BUILD_TIMEOUT, env=self.env)
             if r.returncode != 0:
-                side.compile_error = f"host gcc -S {src.name}: {first_error(r.stderr)}"
+                side.compile_error = f"{self.source.name} gcc -S {src.name}: {first_error(r.stderr)}"
                 return []
             x86 += r.seconds
             asm.append(s)
@@ -226,8 +235,8 @@ class Bench:
         for _ in range(self.compile_runs):
             total = 0.0
             for s in asm:
-                cmd = [*self.crt_cc, f"--target={self.target.triple}", f"-O{level}", "-c", str(s),
-                       "-o", str(s.with_suffix(".o"))]
+                cmd = [*self.crt_cc, f"--target={self.target.triple}", *self.source.crt_flags, f"-O{level}",
+                       "-c", str(s), "-o", str(s.with_suffix(".o"))]
                 r = run(cmd, timeout=BUILD_TIMEOUT, env=self.env)
                 if r.returncode != 0:
                     side.compile_error = f"crt-cc -c {s.name}: {first_error(r.stderr)}"
@@ -251,7 +260,7 @@ class Bench:
             if not self.build(cmds[name], side):
                 continue
             r, insns = self.execute(exes[name], prog.args, count=True)
-            why = describe_mismatch(reference, r, self.timeout)
+            why = describe_mismatch(reference, r, self.timeout, self.source.name)
             if why:
                 side.status, side.reason = "wrong", why
                 continue
@@ -292,16 +301,25 @@ class Bench:
         return self.measure(prog, level, reference, None)
 
 
-def host_reference(prog: Program, level: int, work: Path, host_cc: str, timeout: float) -> tuple[Run | None, str]:
-    """The x86-64 build's behaviour (stdout and exit status): what both builds must reproduce."""
-    d = work / "host" / f"O{level}"
+def host_reference(prog: Program, level: int, work: Path, source: Source,
+                   timeout: float) -> tuple[Run | None, str, str]:
+    """The x86 build's behaviour (stdout and exit status): what both builds must reproduce.
+
+    The reference is built for the *source* ISA (x86-64, or i386 for ARMv5), since
+    that is the code the translation starts from: an ILP32 program may print other
+    numbers than an LP64 one (``unsigned long`` hashes), and both would be right.
+    Returns ``(run, "", "")``, or ``(None, status, reason)``: ``skipped`` when the
+    program cannot be built for the source ISA (e.g. it needs ``__int128``),
+    ``host-fail`` when the reference itself does not run to completion.
+    """
+    d = work / "host" / source.name / f"O{level}"
     d.mkdir(parents=True, exist_ok=True)
     exe = d / prog.name
-    cmd = [host_cc, f"-O{level}", *prog.cflags, *map(str, prog.sources), "-o", str(exe), "-lm"]
+    cmd = [source.gcc, f"-O{level}", *prog.cflags, *map(str, prog.sources), "-o", str(exe), "-lm"]
     b = run(cmd, timeout=BUILD_TIMEOUT)
     if b.returncode != 0:
-        return None, "host build failed: " + first_error(b.stderr)
-    r = run([str(exe), *prog.args], timeout=timeout)
+        return None, "skipped", f"cannot be built for {source.name}: " + first_error(b.stderr)
+    r = run([*source.run, str(exe), *prog.args], timeout=timeout)
     if r.returncode is None or r.returncode < 0:
-        return None, f"host run failed (status {r.returncode})"
-    return r, ""
+        return None, "host-fail", f"{source.name} reference run failed (status {r.returncode})"
+    return r, "", ""

@@ -1,4 +1,5 @@
-"""What ``make bench`` measures: the kernels in ``bench/programs/`` and, optionally, zlib.
+"""What ``make bench`` measures: the kernels in ``bench/programs/`` and, optionally, zlib,
+for which targets, and from which x86 code (x86-64, or i386 for ARMv5).
 
 The kernels are small self-contained C programs with deterministic output (each
 runs roughly 10-300 million AArch64 instructions under qemu, well under a second).
@@ -25,6 +26,53 @@ ZLIB_SOURCES = (
     "gzwrite.c", "infback.c", "inffast.c", "inflate.c", "inftrees.c", "trees.c", "uncompr.c",
     "zutil.c", "test/minigzip.c",
 )
+
+
+@dataclass(frozen=True)
+class Source:
+    """The x86 code a target's translation starts from, and how the host builds and runs it.
+
+    The same compiler makes the reference program (whose output both builds must
+    reproduce) and the x86 assembly that ``crt-cc -c`` is timed on, so a translation
+    is always checked against the very code it was made from.
+    """
+
+    name: str                          # in reports: "x86-64", "i386"
+    gcc: str                           # compiles the reference program and the x86 assembly
+    crt_flags: tuple[str, ...] = ()    # crt-cc options that select this source ISA
+    run: tuple[str, ...] = ()          # prefix that runs a reference program on the x86-64 host
+
+
+X86_64 = Source(name="x86-64", gcc="gcc")
+# Debian's i686 cross compiler; its programs run under qemu-i386 with its sysroot
+# (the host kernel may lack 32-bit support, and the host has no i386 ld.so).
+I386 = Source(name="i386", gcc="i686-linux-gnu-gcc", crt_flags=("-m32",),
+              run=("qemu-i386", "-L", "/usr/i686-linux-gnu"))
+
+
+@dataclass(frozen=True)
+class BenchTarget:
+    """One benchmarked target: the code translated for it and the name of its result files.
+
+    Everything target-specific in the benchmark comes from here (and from
+    :class:`crt_cc.toolchain.targets.Target`), so adding a target is one entry.
+    """
+
+    triple: str
+    short: str                         # docs/results/bench-<short>.{json,md,png}
+    source: Source = X86_64
+
+
+BENCH_TARGETS: dict[str, BenchTarget] = {
+    t.triple: t
+    for t in (
+        BenchTarget("aarch64-linux-gnu", "aarch64"),
+        BenchTarget("riscv64-linux-gnu", "riscv64"),
+        # ILP32 on both sides: the README's "i386 -> ARMv5" pair (docs/abi.md).
+        BenchTarget("arm-linux-gnueabi", "armv5", I386),
+    )
+}
+DEFAULT_TARGETS = tuple(BENCH_TARGETS)
 
 
 @dataclass(frozen=True)

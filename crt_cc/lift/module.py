@@ -17,7 +17,7 @@ from ..abi.prototypes import BUILTIN_NAMES, builtin_prototypes, load_prototypes
 from ..abi.x86_64 import N_XMM_ARGS, internal_name, internal_ret
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
-from ..frontend.elfobj import EM_386, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
+from ..frontend.elfobj import EM_386, SHF_GROUP, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
 from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter, finish_frame
 from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
@@ -695,12 +695,14 @@ class ModuleLifter:
                                                  res.n_stack_words, res))
         return out
 
-    @staticmethod
-    def _linkage(sym: Symbol) -> str:
+    def _linkage(self, sym: Symbol) -> str:
         vis = {"STV_HIDDEN": "hidden ", "STV_PROTECTED": "protected "}.get(sym.visibility, "")
         if sym.bind == "STB_LOCAL":
             return "internal "
-        if sym.bind == "STB_WEAK":
+        in_group = isinstance(sym.shndx, int) and bool(self.obj.sections[sym.shndx].flags & SHF_GROUP)
+        if sym.bind == "STB_WEAK" or in_group:
+            # a COMDAT member (i386's __x86.get_pc_thunk.REG in every PIC object, C++ inline
+            # functions) is defined by many objects: the linker keeps one
             return "weak " + vis
         return vis
 

@@ -82,7 +82,9 @@ TARGETS: dict[str, Target] = {
             debian_gcc="gcc-arm-linux-gnueabi",
             llvm_triple="armv5te-unknown-linux-gnueabi",
             llvm_cpu="arm926ej-s",
-            llvm_features="+soft-float",
+            # ARMv5 has no unaligned loads (a misaligned ldr returns rotated data, and Linux lets
+            # that happen by default): lifted `align 1` accesses must stay byte-wise
+            llvm_features="+soft-float,+strict-align",
             qemu="qemu-arm",
             sysroot="/usr/arm-linux-gnueabi",
             bits=32,
