@@ -89,12 +89,21 @@ class ObjectFile:
     symbols: list[Symbol]
     lines: dict[tuple[int, int], int] = field(default_factory=dict)   # (section, offset) -> line
     source_lines: list[str] = field(default_factory=list)
+    lines_read: bool = False       # DWARF line info is read on the first lookup (diagnostics only)
 
     def section(self, index: int) -> Section:
         return self.sections[index]
 
     def line_of(self, section: int, offset: int, mnemonic: str | None = None) -> int | None:
         """Source line of an instruction: DWARF when the assembler recorded it, else a text search."""
+        if not self.lines_read:
+            self.lines_read = True
+            from elftools.elf.elffile import ELFFile
+            try:
+                with open(self.path, "rb") as fh:
+                    _read_lines(ELFFile(fh), self)
+            except OSError:
+                pass
         line = self.lines.get((section, offset))
         if line:
             return line
@@ -180,11 +189,10 @@ def read_object(path: str, source_file: str | None = None) -> ObjectFile:
                     obj.source_lines = src.read().splitlines()
             except OSError:
                 pass
-        _read_lines(elf, obj, source_file)
     return obj
 
 
-def _read_lines(elf, obj: ObjectFile, source_file: str | None) -> None:
+def _read_lines(elf, obj: ObjectFile) -> None:
     """Map instruction offsets to .s lines from DWARF, when only one code section has line info.
 
     With several code sections the relocated addresses in .debug_line are

@@ -66,6 +66,14 @@ ENTRY_ALIGN = X86_64.entry_align      # entry rsp is 8 mod 64 in our frame (x86:
 CALL_CLOBBERED = {"rax", "rdx"}
 
 
+# Instructions that write no general-purpose register (jcc is tested by its first letter), and
+# ones that write none when their destination is memory (string moves are not in either set).
+_NO_REGISTER_WRITES = frozenset({"cmp", "test", "jmp", "nop", "ucomisd", "ucomiss", "comisd", "comiss"})
+_MEMORY_DESTINATION_ONLY = frozenset({"mov", "add", "sub", "and", "or", "xor", "inc", "dec", "neg", "not",
+                                      "shl", "sal", "shr", "sar", "movaps", "movups", "movdqa", "movdqu",
+                                      "movss", "movq", "movd", "movlps", "movhps", "movlpd", "movhpd"})
+
+
 def _imm(op, size: int = 0) -> int | None:
     """An immediate operand, read as a signed ``size``-byte value (capstone gives i386's
     ``and $-16, %esp`` as 0xfffffff0)."""
@@ -134,6 +142,9 @@ def step(insn, st: FrameState, x87_ret: bool, mode: SourceMode = X86_64, callee_
         nrbp = add(rsp, -word)
         return state(add(nrbp, -size), nrbp)
 
+    if m in _NO_REGISTER_WRITES or (m[0] == "j" and m != "jmp") or \
+            (m in _MEMORY_DESTINATION_ONLY and ops and ops[0].type == x86.X86_OP_MEM):
+        return state(rsp, rbp)          # the common case, without capstone's regs_access
     written = set()
     try:
         _, wr = cs.regs_access()

@@ -20,8 +20,8 @@ from ..abi.prototypes import int32_arg_registers
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
+from . import flagflow, results
 from . import frame as framemod
-from . import results
 from .ir import F64, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
 from .regs import FLAGS, GPR_NAMES, RAX, RDX, RSP, SUBREGS, full_register
 
@@ -94,9 +94,14 @@ def finish_frame(lifted: Lifted, word: int, all_lifted: dict[str, Lifted]) -> No
 
 
 class FunctionLifter:
-    def __init__(self, ctx, fn: Function):
+    def __init__(self, ctx, fn: Function, flag_liveness: bool = True):
         self.ctx = ctx
         self.fn = fn
+        self.flag_liveness = flag_liveness   # False: every flag stored (after a FlagLivenessMiss)
+        self._flags_at: dict[int, tuple[int, int, int]] = {}   # addr -> flagflow.analyse's facts
+        self._live_in = self._live_out = flagflow.ALL
+        self._written = self._skipped = 0    # flags the current instruction wrote / left uncomputed
+        self._dead_vals: dict[str, Val] = {}  # values of dead flags written by this instruction
         self.b = FunctionBuilder()
         self.insn: Insn | None = None
         self.st: framemod.FrameState = framemod.ENTRY
@@ -220,8 +225,12 @@ class FunctionLifter:
         fn = self.fn
         self._build_cfg()
         x87_calls = {i.addr for i in fn.insns if i.mnemonic == "call" and self.ctx.call_returns_x87(self, i)}
-        self.before = framemod.analyse(fn, self.blocks, self.succs, x87_calls, self.mode,
-                                       self.ctx.callee_pops_at(self))
+        known = getattr(self.ctx, "frame_states", {}).get(fn.name)
+        if known is not None and known[0] == x87_calls:
+            self.before = known[1]
+        else:
+            self.before = framemod.analyse(fn, self.blocks, self.succs, x87_calls, self.mode,
+                                           self.ctx.callee_pops_at(self))
         if any(i.mnemonic.startswith("f") for i in fn.insns):
             framemod.check_x87(fn, self.before, self.line_of)
         if fn.name not in self.ctx.pc_thunks:      # `mov (%esp), %ebx; ret` is recognised as such
@@ -264,6 +273,9 @@ class FunctionLifter:
         self.labels = {start: b.new_block(f"L{start:x}") for start in self.blocks}
         b.terminate(f"br label %L{fn.start:x}")
 
+        if self.flag_liveness:
+            self._flags_at = flagflow.analyse(self.blocks, self.succs)
+        everything = (flagflow.ALL, flagflow.ALL, 0)
         for start, insns in self.blocks.items():
             b.position(self.labels[start])
             self.cmp_cache = None
@@ -272,7 +284,12 @@ class FunctionLifter:
                 self.st = self.before.get(insn.addr, framemod.FrameState(None, None, None))
                 if b.cur.terminated:
                     break
+                self._live_in, self._live_out, kills = self._flags_at.get(insn.addr, everything)
+                self._written = self._skipped = 0
+                self._dead_vals = {}
                 self._lift_insn(insn)
+                if kills & ~self._written:
+                    raise flagflow.FlagLivenessMiss(insn)
             if not b.cur.terminated:
                 last = insns[-1]
                 nxt = last.end
@@ -369,9 +386,31 @@ class FunctionLifter:
             self.set64(reg, b.or_(keep, new))
 
     def get_flag(self, f: str) -> Val:
+        if f in self._dead_vals:
+            return self._dead_vals[f]
+        bit = flagflow.BIT.get(f, 0)
+        if bit & self._skipped or bit & ~self._live_in & ~self._written:
+            raise flagflow.FlagLivenessMiss(self.insn)
         return self.b.load(I1, self.flag[f], 1)
 
+    def wants_flag(self, f: str) -> bool:
+        """The current instruction writes flag ``f``: is it read later (worth computing)?
+
+        A False answer is a promise not to write it (crt_cc.lift.flagflow checks them)."""
+        bit = flagflow.BIT[f]
+        self._written |= bit
+        if self._live_out & bit:
+            return True
+        self._skipped |= bit
+        return False
+
     def set_flag(self, f: str, v: Val) -> None:
+        bit = flagflow.BIT.get(f, 0)
+        self._written |= bit
+        if bit and not self._live_out & bit:
+            self._dead_vals[f] = v         # nobody reads it after this instruction
+            self._skipped &= ~bit
+            return
         self.b.store(v, self.flag[f], 1)
 
     def get_xmm(self, n: int) -> Val:
@@ -622,39 +661,49 @@ class FunctionLifter:
 
     def set_zsp(self, r: Val) -> None:
         b = self.b
-        self.set_flag("zf", b.icmp("eq", r, const(r.ty, 0)))
-        self.set_flag("sf", b.icmp("slt", r, const(r.ty, 0)))
-        self.set_flag("pf", self.parity(r))
+        if self.wants_flag("zf"):
+            self.set_flag("zf", b.icmp("eq", r, const(r.ty, 0)))
+        if self.wants_flag("sf"):
+            self.set_flag("sf", b.icmp("slt", r, const(r.ty, 0)))
+        if self.wants_flag("pf"):
+            self.set_flag("pf", self.parity(r))
 
     def set_af(self, a: Val, c: Val, r: Val) -> None:
         b = self.b
-        x = b.xor(b.xor(a, c), r)
-        self.set_flag("af", b.icmp("ne", b.and_(x, const(r.ty, 0x10)), const(r.ty, 0)))
+        if self.wants_flag("af"):
+            x = b.xor(b.xor(a, c), r)
+            self.set_flag("af", b.icmp("ne", b.and_(x, const(r.ty, 0x10)), const(r.ty, 0)))
 
     def flags_add(self, a: Val, c: Val, r: Val, carry: Val | None = None) -> None:
         b = self.b
-        if carry is None:
+        if not self.wants_flag("cf"):
+            pass
+        elif carry is None:
             self.set_flag("cf", b.icmp("ult", r, a))
         else:
             wide = ity(bits_of(a.ty) * 2)
             s = b.add(b.add(b.zext(a, wide), b.zext(c, wide)), b.zext(carry, wide))
             self.set_flag("cf", b.icmp("ne", b.lshr(s, const(wide, bits_of(a.ty))), const(wide, 0)))
-        o = b.and_(b.xor(a, r), b.xor(c, r))
-        self.set_flag("of", b.icmp("slt", o, const(r.ty, 0)))
+        if self.wants_flag("of"):
+            o = b.and_(b.xor(a, r), b.xor(c, r))
+            self.set_flag("of", b.icmp("slt", o, const(r.ty, 0)))
         self.set_af(a, c, r)
         self.set_zsp(r)
         self.cmp_cache = ("add", a, c, r) if carry is None else None
 
     def flags_sub(self, a: Val, c: Val, r: Val, borrow: Val | None = None) -> None:
         b = self.b
-        if borrow is None:
+        if not self.wants_flag("cf"):
+            pass
+        elif borrow is None:
             self.set_flag("cf", b.icmp("ult", a, c))
         else:
             lt = b.icmp("ult", a, c)
             eq = b.icmp("eq", a, c)
             self.set_flag("cf", b.or_(lt, b.and_(eq, borrow)))
-        o = b.and_(b.xor(a, c), b.xor(a, r))
-        self.set_flag("of", b.icmp("slt", o, const(r.ty, 0)))
+        if self.wants_flag("of"):
+            o = b.and_(b.xor(a, c), b.xor(a, r))
+            self.set_flag("of", b.icmp("slt", o, const(r.ty, 0)))
         self.set_af(a, c, r)
         self.set_zsp(r)
         self.cmp_cache = ("sub", a, c, r) if borrow is None else None

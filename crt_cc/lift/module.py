@@ -9,6 +9,8 @@ integers that the lifted indirect jump switches on (see :meth:`indirect_jump`).
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 
 from ..abi import bridge, native_abi
@@ -18,6 +20,7 @@ from ..abi.x86_64 import N_XMM_ARGS, internal_name, internal_ret
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
 from ..frontend.elfobj import EM_386, SHF_GROUP, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
+from . import flagflow
 from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter, finish_frame
 from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
@@ -67,6 +70,9 @@ class ModuleLifter:
         self.helpers: set[str] = set()
         self.returns_twice_fns: set[str] = set()
         self.x87_returners: set[str] = set()
+        # function -> (x87-returning call sites, frame states): the search for x87 returners
+        # analyses every frame once; the lifter reuses the result when the call sites agree
+        self.frame_states: dict[str, tuple[frozenset[int], dict]] = {}
         self.private_globals: list[str] = []
         self.tags: dict[tuple[int, int], int] = {}     # (code section, offset) -> tag
         self.tables: list[JumpTable] = []
@@ -235,6 +241,7 @@ class ModuleLifter:
                 lf._build_cfg()
                 calls = {i.addr for i in fn.insns if i.mnemonic == "call" and self.call_returns_x87(lf, i)}
                 before = framemod.analyse(fn, lf.blocks, lf.succs, calls, self.mode, self.callee_pops_at(lf))
+                self.frame_states[fn.name] = (frozenset(calls), before)
                 for insn in fn.insns:
                     st = before.get(insn.addr)
                     if insn.mnemonic.startswith("ret") and st is not None and (st.x87 or 0) >= 1:
@@ -714,7 +721,13 @@ class ModuleLifter:
         lifted = {}
         for fn in self.functions:
             lf = FunctionLifter(self, fn)
-            res = lf.lift()
+            try:
+                res = lf.lift()
+            except flagflow.FlagLivenessMiss as miss:
+                if os.environ.get("CRT_DEBUG_FLAGS"):
+                    print(f"crt-cc: flag liveness miss in {fn.name} at '{miss.args[0]}'", file=sys.stderr)
+                lf = FunctionLifter(self, fn, flag_liveness=False)
+                res = lf.lift()
             lifted[fn.name] = res
             intrinsics.update(lf.b.intrinsics)
         self._share_tail_arguments(lifted)

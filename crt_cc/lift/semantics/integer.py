@@ -256,7 +256,7 @@ def incdec(lf, insn):
     (dst,) = _ops(insn)
     bits = dst.size * 8
     one = const(ity(bits), 1)
-    cf = lf.get_flag("cf")
+    cf = lf.get_flag("cf") if lf.wants_flag("cf") else None    # kept: inc/dec leave CF alone
     inc = _base(insn) == "inc"
     if _locked(insn) and dst.type == x86.X86_OP_MEM:
         op = "add" if inc else "sub"
@@ -269,7 +269,8 @@ def incdec(lf, insn):
     else:
         r = b.sub(a, one)
         lf.flags_sub(a, one, r)
-    lf.set_flag("cf", cf)
+    if cf is not None:
+        lf.set_flag("cf", cf)
     lf.cmp_cache = ("add", a, one, r) if inc else ("dec", r)
     if not (_locked(insn) and dst.type == x86.X86_OP_MEM):
         lf.write(dst, r)
@@ -313,12 +314,29 @@ def _count(lf, insn, bits):
     return b.and_(c, const(I8, mask))
 
 
-def _keep_if_zero(lf, cnt: Val, names_vals: dict[str, Val]) -> None:
-    """Flags are unchanged when the masked count is zero."""
+def _const_count(insn, bits: int) -> int | None:
+    """The masked shift count when it is an immediate (or the implicit 1), else None."""
+    ops = _ops(insn)
+    if len(ops) == 1:
+        return 1
+    if ops[-1].type == x86.X86_OP_IMM:
+        return ops[-1].imm & (0x3F if bits == 64 else 0x1F)
+    return None
+
+
+def _keep_if_zero(lf, insn, bits: int, cnt: Val, flag_values: dict, count_known: bool = True) -> None:
+    """Write the flags a shift or rotate computes (``flag_values``: name -> thunk), only those
+    read later; they are unchanged when the count (``cnt``, masked) is zero."""
     b = lf.b
-    is0 = b.icmp("eq", cnt, const(I8, 0))
-    for f, v in names_vals.items():
-        lf.set_flag(f, b.select(is0, lf.get_flag(f), v))
+    known = _const_count(insn, bits) if count_known else None
+    if known == 0:
+        return
+    is0 = None if known is not None else b.icmp("eq", cnt, const(I8, 0))
+    for f, value in flag_values.items():
+        if not lf.wants_flag(f):
+            continue
+        v = value()
+        lf.set_flag(f, v if is0 is None else b.select(is0, lf.get_flag(f), v))
 
 
 @sem("shl", "sal", "shr", "sar")
@@ -344,13 +362,14 @@ def shift(lf, insn):
         prev = (b.lshr if m == "shr" else b.ashr)(aw, b.sub(cw, const(wide, 1)))
         cf = b.trunc(prev, I1)
         of = b.icmp("slt", a, const(a.ty, 0)) if m == "shr" else const(I1, 0)
-    is0 = b.icmp("eq", cnt, const(I8, 0))
-    zf = b.icmp("eq", r, const(r.ty, 0))
-    sf = b.icmp("slt", r, const(r.ty, 0))
-    pf = lf.parity(r)
-    _keep_if_zero(lf, cnt, {"cf": cf, "of": of, "zf": zf, "sf": sf, "pf": pf,
-                            "af": const(I1, 0)})
-    r = b.select(is0, a, r)
+    _keep_if_zero(lf, insn, bits, cnt, {
+        "cf": lambda: cf, "of": lambda: of, "zf": lambda: b.icmp("eq", r, const(r.ty, 0)),
+        "sf": lambda: b.icmp("slt", r, const(r.ty, 0)), "pf": lambda: lf.parity(r),
+        "af": lambda: const(I1, 0)})
+    if _const_count(insn, bits) is None:
+        r = b.select(b.icmp("eq", cnt, const(I8, 0)), a, r)
+    elif _const_count(insn, bits) == 0:
+        r = a
     lf.cmp_cache = None
     lf.write(dst, r)
 
@@ -373,7 +392,7 @@ def rotate(lf, insn):
         cf = msb
         msb2 = b.trunc(b.lshr(r, const(r.ty, bits - 2)), I1)
         of = b.xor(msb, msb2)
-    _keep_if_zero(lf, cnt, {"cf": cf, "of": of})
+    _keep_if_zero(lf, insn, bits, cnt, {"cf": lambda: cf, "of": lambda: of})
     lf.cmp_cache = None
     lf.write(dst, r)
 
@@ -405,7 +424,7 @@ def rotate_carry(lf, insn):
     else:
         msb2 = b.trunc(b.lshr(r, const(r.ty, bits - 2)), I1)
         of = b.xor(msb, msb2)
-    _keep_if_zero(lf, cnt, {"cf": ncf, "of": of})
+    _keep_if_zero(lf, insn, bits, cnt, {"cf": lambda: ncf, "of": lambda: of}, count_known=False)
     lf.cmp_cache = None
     lf.write(dst, r)
 
@@ -441,8 +460,9 @@ def double_shift(lf, insn):
         wide = b.or_(b.shl(b.zext(s, I128), const(I128, bits)), b.zext(a, I128))
         cf = b.trunc(b.lshr(wide, b.sub(b.zext(cnt, I128), const(I128, 1))), I1)
     of = b.xor(b.icmp("slt", r, const(r.ty, 0)), b.icmp("slt", a, const(a.ty, 0)))
-    _keep_if_zero(lf, cnt, {"cf": cf, "of": of, "zf": b.icmp("eq", r, const(r.ty, 0)),
-                            "sf": b.icmp("slt", r, const(r.ty, 0)), "pf": lf.parity(r)})
+    _keep_if_zero(lf, insn, bits, cnt, {
+        "cf": lambda: cf, "of": lambda: of, "zf": lambda: b.icmp("eq", r, const(r.ty, 0)),
+        "sf": lambda: b.icmp("slt", r, const(r.ty, 0)), "pf": lambda: lf.parity(r)})
     is0 = b.icmp("eq", cnt, const(I8, 0))
     lf.cmp_cache = None
     lf.write(dst, b.select(is0, a, r))
