@@ -582,28 +582,29 @@ def consumed_result(lf, insn) -> str | None:
     stack, hands its result on (``return f(x, ctx);`` through a function pointer at -O0): taken as
     a double, the common case."""
     start, idx = lf.position[insn.addr]
-    block = lf.blocks[start]
-    depth = 0            # i386 calls leave the x87 stack empty: what is read below depth is the result
+    # i386 calls leave the x87 stack empty: what is read below depth is the result.  Paths are
+    # followed through a few blocks, both ways at a conditional branch (`if (!ok) error(...)`
+    # often stores the result on only one of them: lua_tonumberx in luaL_checknumber).
+    work = [(start, idx, 0)]
     seen = 0
-    while True:
-        for nxt in block[idx + 1:]:
+    while work and seen <= 8:
+        start, idx, depth = work.pop()
+        seen += 1
+        for nxt in lf.blocks[start][idx + 1:]:
             m = nxt.mnemonic
             if m.startswith("ret") and depth == 0 and lf.ctx.returns_x87(lf.fn):
                 return "double"
-            if m == "call" or m.startswith("ret") or m.startswith("j") and m != "jmp":
-                return None
+            if m == "call" or m.startswith("ret"):
+                break
             if not m.startswith("f") or m in _X87_NO_STACK:
                 continue
             if _x87_reads(nxt) > depth:
                 size = next((op.size for op in nxt.cs.operands if op.type == 3), None)
                 return "float" if size == 4 and m.startswith("fst") else "double"
             depth += X87_DELTA.get(m, 0)
-        succ = lf.succs.get(start, [])
-        seen += 1
-        if len(succ) != 1 or seen > 4:
-            return None
-        start, idx = succ[0], -1
-        block = lf.blocks[start]
+        else:
+            work.extend((s, -1, depth) for s in reversed(lf.succs.get(start, [])))
+    return None
 
 
 _X87_NO_STACK = {"fnstcw", "fstcw", "fldcw", "fwait", "fnclex", "fninit", "fnstsw", "fstsw", "fnop",

@@ -506,6 +506,25 @@ def int32_arg_registers(name: str | None) -> tuple[set[int], int] | None:
     return slots, n
 
 
+def known_libc_function(name: str) -> bool:
+    """Is ``name`` declared by the built-in declarations or ``libc.h``?"""
+    return name in _libc_param_classes()
+
+
+def libc_register_use(name: str | None) -> tuple[int, int] | None:
+    """For a non-variadic C library function whose parameters are all scalars: how many integer
+    and how many floating-point argument registers its fixed parameters occupy (SysV and the
+    native LP64 conventions agree on both counts), or None.  The universal call shape passes the
+    rest as ``undef``: the callee never reads them, and LLVM no longer keeps eight XMM registers
+    and the outgoing stack words alive up to every ``strlen``."""
+    entry = _libc_param_classes().get(name) if name else None
+    if entry is None or entry[1] or "agg" in entry[0]:
+        return None
+    n_fp = entry[0].count("fp")
+    n_int = len(entry[0]) - n_fp
+    return (n_int, n_fp) if n_int <= 6 and n_fp <= 8 else None
+
+
 def load_prototypes(path: str | None) -> Declarations:
     """The user's ``--crt-prototypes`` declarations (empty without a file)."""
     return parse_declarations(_preprocess(path), path) if path else Declarations()

@@ -187,11 +187,40 @@ def step(insn, st: FrameState, x87_ret: bool, mode: SourceMode = X86_64, callee_
     return state(rsp, rbp)
 
 
+def _is_padding(insn) -> bool:
+    """Alignment filler gcc puts after a call that does not return (``nop``, ``lea 0(%esi),%esi``)."""
+    m = insn.mnemonic
+    if m.startswith("nop") or m == "xchg" and insn.op_str in ("ax, ax", "%ax, %ax"):
+        return True
+    ops = insn.cs.operands
+    return m == "lea" and len(ops) == 2 and ops[1].mem.disp == 0 and ops[1].mem.base == ops[0].reg \
+        and not insn.relocs and insn.cs.reg_name(ops[1].mem.index or 0) in (None, "eiz", "riz")
+
+
+def _ends_in_call(block: list) -> int | None:
+    """Address of the call a block ends with (padding after it aside), else None."""
+    for insn in reversed(block):
+        if insn.mnemonic in ("call", "notrack call", "bnd call"):
+            return insn.addr
+        if not _is_padding(insn):
+            return None
+    return None
+
+
 def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_calls: set[int],
             mode: SourceMode = X86_64, callee_pops: dict[int, int] | None = None) -> dict[int, FrameState]:
-    """Frame state *before* each instruction address, by fixpoint over the CFG."""
+    """Frame state *before* each instruction address, by fixpoint over the CFG.
+
+    A call to a function that does not return (``luaX_syntaxerror``, declared noreturn in C) is
+    followed by whatever block the compiler placed next, typically a branch target whose stack
+    depth differs (i386 pushed the call's arguments): see :func:`_combine`.
+    """
     pops = callee_pops or {}
+    fall_call = {start: _ends_in_call(block) for start, block in blocks.items()}
+    strong: dict[int, FrameState] = {}       # block -> merged state over the ordinary edges
+    weak: dict[int, FrameState] = {}         # block -> merged state falling out of calls
     state_in: dict[int, FrameState] = {fn.start: ENTRY}
+    strong[fn.start] = ENTRY
     before: dict[int, FrameState] = {}
     work = [fn.start]
     while work:
@@ -201,12 +230,26 @@ def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_ca
             before[insn.addr] = st
             st = step(insn, st, insn.addr in x87_ret_calls, mode, pops.get(insn.addr, 0))
         for s in succs.get(start, []):
-            old = state_in.get(s)
-            new = st if old is None else old.merge(st)
-            if new != old:
+            parts = weak if fall_call[start] is not None else strong
+            parts[s] = st if s not in parts else parts[s].merge(st)
+            new = _combine(strong.get(s), weak.get(s))
+            if new != state_in.get(s):
                 state_in[s] = new
                 work.append(s)
     return before
+
+
+def _combine(strong: FrameState | None, weak: FrameState | None) -> FrameState:
+    """A block's state from its ordinary predecessors and from calls falling into it.
+
+    Where their stack depths differ, the ordinary edges' depth is kept: gcc keeps the stack
+    depth consistent wherever control merges and the depth is used, so a disagreeing call
+    either does not return, or falls into code that does not use the depth before resetting it
+    (`leave`).  Everything else merges as usual."""
+    if strong is None or weak is None:
+        return strong or weak
+    merged = strong.merge(weak)
+    return FrameState(strong.rsp, merged.rbp, strong.x87, merged.regs)
 
 
 def check_x87(fn, before: dict[int, FrameState], line_of) -> None:

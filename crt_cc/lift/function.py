@@ -16,7 +16,7 @@ from capstone import x86
 
 from ..abi import bridge, varargs
 from ..abi import i386 as i386abi
-from ..abi.prototypes import int32_arg_registers
+from ..abi.prototypes import int32_arg_registers, libc_register_use
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
@@ -102,6 +102,7 @@ class FunctionLifter:
         self._live_in = self._live_out = flagflow.ALL
         self._written = self._skipped = 0    # flags the current instruction wrote / left uncomputed
         self._dead_vals: dict[str, Val] = {}  # values of dead flags written by this instruction
+        self._xstate: Val | None = None       # register image of calls to other translated objects
         self.b = FunctionBuilder()
         self.insn: Insn | None = None
         self.st: framemod.FrameState = framemod.ENTRY
@@ -836,6 +837,42 @@ class FunctionLifter:
             from .semantics.x87 import st_push
             st_push(self, self.x87_ret, after_call=True)
 
+    def call_maybe_translated(self, name: str, argp: Val) -> None:
+        """Call undefined ``name``: in the x86 convention when another translated object of the
+        program defines it (:meth:`ModuleLifter.cross_object_symbol`), else natively."""
+        from .semantics.x87 import st_push
+        b = self.b
+        sym = self.ctx.cross_object_symbol(name)
+        self.ctx.cross_object_refs.add(name)
+        has = b.icmp("ne", Val(PTR, sym), Val(PTR, "null"))
+        x86, native, join = b.new_block(), b.new_block(), b.new_block()
+        b.terminate(f"br {has}, label %{x86.label}, label %{native.label}")
+        b.position(x86)
+        ctx = self.ctx
+        if self._xstate is None:     # one buffer per function serves all its such calls
+            self._xstate = b.alloca(f"[{ctx.XSTATE_SIZE} x i8]", align=16)
+        state = self._xstate
+        args = self.internal_args(argp)
+        for n, v in enumerate(args[:len(INTERNAL_PARAM_GPRS)]):
+            b.store(v, b.gep(state, const(I64, 8 * n)))
+        for n, v in enumerate(args[len(INTERNAL_PARAM_GPRS):-1]):
+            b.store(v, b.gep(state, const(I64, ctx.XSTATE_XMM + 16 * n)), 16)
+        b.store(argp, b.gep(state, const(I64, ctx.XSTATE_ARGP)))
+        b.call("void", sym, [state], fnty="void (ptr)")
+        self.set64(RAX, b.load(I64, state))
+        self.set64(RDX, b.load(I64, b.gep(state, const(I64, 8))))
+        self.set_xmm(0, b.load(V2I64, b.gep(state, const(I64, ctx.XSTATE_XMM)), 16))
+        self.set_xmm(1, b.load(V2I64, b.gep(state, const(I64, ctx.XSTATE_XMM + 16)), 16))
+        self.x87_ret = b.load(self.x87_ty, b.gep(state, const(I64, ctx.XSTATE_ST0)), 16)
+        if self.ctx.call_returns_x87(self, self.insn):
+            st_push(self, self.x87_ret, after_call=True)
+        b.terminate(f"br label %{join.label}")
+        b.position(native)
+        self.call_native(self.ctx.external(name), name)
+        if not b.cur.terminated:
+            b.terminate(f"br label %{join.label}")
+        b.position(join)
+
     def call_native(self, callee: Val | str, name: str | None, tail: bool = False) -> None:
         """Call native code (external symbol or pointer): typed when a prototype is known, else
         through the target's universal mapping (abi/aarch64.py, abi/riscv64.py)."""
@@ -897,10 +934,17 @@ class FunctionLifter:
             ints[fi + 1] = self.slots_va_list(ints[fi], ap, False)
             name = nat.V_VARIANT[name]
             callee = self.ctx.external(name)
+        uses = libc_register_use(name) if typed is None else None
+        if uses is not None:          # a known libc function: what it does not read is undef
+            k = 0
+            ints = [v if n < uses[0] else Val(I64, "undef") for n, v in enumerate(ints)]
         words = [b.load(I64, b.gep(base, const(I64, 8 * w))) for w in range(k)]
         words += [Val(I64, "undef")] * max(0, 2 - k)
         fps = []
         for n in range(N_XMM_ARGS):
+            if uses is not None and n >= uses[1]:
+                fps.append(Val(F64, "undef"))
+                continue
             low = b.extract(self.get_xmm(n), 0)
             if nat.NAN_BOX_FLOATS and typed is None and results.arg_is_single(self, self.insn, n):
                 low = b.or_(low, const(I64, -(1 << 32)))     # a single in an FP register is NaN-boxed

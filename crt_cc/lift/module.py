@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..abi import bridge, native_abi
 from ..abi import i386 as i386abi
 from ..abi.prototypes import BUILTIN_NAMES, builtin_prototypes, load_prototypes
-from ..abi.x86_64 import N_XMM_ARGS, internal_name, internal_ret
+from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS, internal_name, internal_ret
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
 from ..frontend.elfobj import EM_386, SHF_GROUP, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
@@ -73,6 +73,7 @@ class ModuleLifter:
         # function -> (x87-returning call sites, frame states): the search for x87 returners
         # analyses every frame once; the lifter reuses the result when the call sites agree
         self.frame_states: dict[str, tuple[frozenset[int], dict]] = {}
+        self.cross_object_refs: set[str] = set()     # undefined functions called via cross_object_symbol
         self.private_globals: list[str] = []
         self.tags: dict[tuple[int, int], int] = {}     # (code section, offset) -> tag
         self.tables: list[JumpTable] = []
@@ -305,6 +306,56 @@ class ModuleLifter:
         if name == "div_trap":
             self.externals.setdefault("raise", "func")
             self.externals.setdefault("abort", "func")
+
+    # ------------------------------------------------------------------ calls between translated objects
+    def cross_object_symbol(self, name: str) -> str:
+        """The symbol under which another translated object exports ``name``'s lifted body.
+
+        Objects are translated one at a time, so a call to a function of another translated object
+        goes out through that object's native entry; but native signatures lose what the x86 code
+        relies on (an i386 double pushed as two words lands in the wrong AAPCS registers; char and
+        float results; LP64 data on ARMv5).  Each translated object therefore also exports its
+        lifted bodies with the internal x86 convention (hidden, so nothing outside the link sees
+        them), and a call to an undefined function checks this weak symbol first: where it is
+        defined, the call stays in the x86 convention, exactly as within one object.  The name
+        carries the source ISA and the convention's version: other crt-cc builds do not match."""
+        tag = "i386" if self.mode is I386 else "x86_64"
+        return f'@"__crt_{tag}_v1.{name}"'
+
+    # The register image a cross-object call passes (one pointer: vectors and fp128 by value would
+    # be ABI-lowered differently per target): the argument GPRs, the eight argument XMM registers
+    # and the argument-area pointer in; rax, rdx, xmm0, xmm1 and st(0) back in the same buffer.
+    XSTATE_SIZE, XSTATE_XMM, XSTATE_ARGP, XSTATE_ST0 = 224, 64, 192, 208
+
+    def _cross_object_entry(self, fn: Function) -> str:
+        weak = "weak " if self._linkage(fn.symbols[0]).startswith("weak") else ""
+        lines = [f"define {weak}hidden void {self.cross_object_symbol(fn.name)}(ptr %s) {{"]
+        args = []
+        for n in range(len(INTERNAL_PARAM_GPRS)):
+            lines += [f"  %pg{n} = getelementptr i8, ptr %s, i64 {8 * n}", f"  %g{n} = load i64, ptr %pg{n}"]
+            args.append(f"i64 %g{n}")
+        for n in range(N_XMM_ARGS):
+            lines += [f"  %px{n} = getelementptr i8, ptr %s, i64 {self.XSTATE_XMM + 16 * n}",
+                      f"  %x{n} = load {V2I64}, ptr %px{n}, align 16"]
+            args.append(f"{V2I64} %x{n}")
+        lines += [f"  %pa = getelementptr i8, ptr %s, i64 {self.XSTATE_ARGP}", "  %argp = load ptr, ptr %pa"]
+        args.append("ptr %argp")
+        lines.append(f"  %r = call {self.internal_ret} {self.internal_name(fn)}({', '.join(args)})")
+        outs = [(0, "i64", 0), (1, "i64", 8), (2, V2I64, self.XSTATE_XMM), (3, V2I64, self.XSTATE_XMM + 16),
+                (4, self.x87_ty, self.XSTATE_ST0)]
+        for k, ty, off in outs:
+            lines += [f"  %o{k} = extractvalue {self.internal_ret} %r, {k}",
+                      f"  %po{k} = getelementptr i8, ptr %s, i64 {off}", f"  store {ty} %o{k}, ptr %po{k}"]
+        lines += ["  ret void", "}"]
+        return "\n".join(lines)
+
+    def calls_maybe_translated(self, name: str | None) -> bool:
+        """Could ``name`` be defined by another translated object (not libc, libgcc, the runtime)?"""
+        from ..abi.prototypes import known_libc_function
+        return bool(name) and not name.startswith("_") and "@" not in name \
+            and name not in NORETURN and name not in RETURNS_TWICE and name not in BUILTIN_NAMES \
+            and not (self.mode is I386 and name in i386abi.I386_BUILTIN_NAMES) \
+            and not known_libc_function(name)
 
     def external(self, name: str, kind: str = "func") -> str:
         if self.externals.get(name) != "func":
@@ -784,7 +835,12 @@ class ModuleLifter:
                         defined.add(alias.name)
             else:
                 out.append(self._adapter(fn, self._local_adapter(fn), "internal ", words, res.ret_hint))
+        for fn in self.functions:
+            if fn.exported and self.calls_maybe_translated(fn.name):
+                out.append(self._cross_object_entry(fn))
         out.extend(bodies)
+        for name in sorted(self.cross_object_refs):
+            out.append(f"declare extern_weak void {self.cross_object_symbol(name)}(ptr)")
         for name, kind in sorted(self.externals.items()):
             if name in defined:
                 continue

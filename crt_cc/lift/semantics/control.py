@@ -100,6 +100,8 @@ def _tail_or_call(lf, insn, tail: bool):
             lf.call_internal(target_fn, argp, tail=tail)
             if not tail and name in lf.ctx.pops:       # the callee popped a hidden struct pointer
                 lf.adjust_rsp(lf.ctx.pops[name])
+        elif not tail and lf.ctx.calls_maybe_translated(name):
+            lf.call_maybe_translated(name, argp)
         else:
             lf.call_native(lf.ctx.external(name), name, tail=tail)
     else:
