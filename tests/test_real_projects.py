@@ -13,6 +13,8 @@ libogg and musl with ``dpkg-source -x``, i.e. with Debian's patches, as Debian b
 * libogg: an autotools package: ``./configure --host=T CC=T-crt-cc`` (tool names derived from
   the prefix), make, and its own ``make check`` (which runs ``./test_bitwise`` directly) under
   ``toolchain/binfmt.sh run``.
+* bzip2: a whole program built by its own Makefile with ``--crt-via-x86`` on every target
+  (ARMv5 from i386 code), every file translated alone; the checks its ``test`` target runs.
 * musl: its hand-written x86_64 memcpy/memmove/memset and setjmp/longjmp ``.s`` files translated
   by crt-cc (default mode: ``.s`` inputs are x86), renamed ``musl_*`` with the target objcopy
   and linked into C drivers (tests/real_projects/musl_*_check.c) that check edge cases.
@@ -323,6 +325,38 @@ def test_zlib_builds_with_crt_cc_and_passes_its_own_make_test(triple: str, mode:
         assert again["misses"] == built["misses"], f"the warm rebuild translated again: {built} -> {again}"
         assert again["hits"] - built["hits"] == translations, f"{translations} translations, but: {built} -> {again}"
         print(f"zlib make test with --crt-via-x86: cold {cold:.1f} s, warm {warm:.1f} s, {translations} translations")
+
+
+# ---------------------------------------------------------------------------------------------
+# bzip2: a whole program translated file by file (--crt-via-x86), its own Makefile's checks
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("triple", cases((A64,), (RV64,), (ARM5,)))
+def test_bzip2_whole_program_via_x86_passes_its_own_checks(triple: str, tmp_path: Path) -> None:
+    """Every file of bzip2 compiled to x86 assembly (i386 for ARMv5) and translated alone, so
+    its calls between files cross from one translated object to another (docs/design.md); the
+    checks are what its Makefile's ``test`` target runs: compress the three samples at their
+    block sizes and decompress them (``-s``: the small-memory decoder), byte for byte."""
+    _need("make")
+    src = _debian_source("bzip2", "bzlib.c")
+    build = _copy_tree(src, tmp_path / "bzip2")
+    cmd, _ = crt_cc_command()
+    crt_cc = " ".join([*cmd, f"--target={triple}", *(["-m32"] if triple == ARM5 else []), "--crt-via-x86"])
+    env = _build_env(**_cache_env(tmp_path))
+    _run(["make", "-j2", "bzip2", f"CC={crt_cc}", f"AR={triple}-ar", f"RANLIB={triple}-ranlib"], cwd=build,
+         env=env, what="bzip2 make")
+    _assert_target_elf(build / "bzip2", triple)
+    _check_translations(env, "via-x86", at_least=7)
+    for n in ("1", "2", "3"):
+        ref = (build / f"sample{n}.ref").read_bytes()
+        packed = subprocess.run([*_crt_run(triple), "./bzip2", f"-{n}"], cwd=build, env=env, input=ref,
+                                capture_output=True, timeout=300)
+        assert packed.returncode == 0, packed.stderr.decode(errors="replace")
+        assert packed.stdout == (build / f"sample{n}.bz2").read_bytes(), f"sample{n}: compressed output differs"
+        unpacked = subprocess.run([*_crt_run(triple), "./bzip2", "-ds"], cwd=build, env=env,
+                                  input=(build / f"sample{n}.bz2").read_bytes(), capture_output=True, timeout=300)
+        assert unpacked.returncode == 0, unpacked.stderr.decode(errors="replace")
+        assert unpacked.stdout == ref, f"sample{n}: decompressed output differs"
 
 
 # ---------------------------------------------------------------------------------------------
