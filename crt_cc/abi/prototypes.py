@@ -430,7 +430,7 @@ _int32_cache: dict[str, tuple[list[str], bool, bool]] | None = None
 def _libc_param_classes() -> dict[str, tuple[list[str], bool, bool]]:
     """Per function of the built-in declarations and ``libc.h``: each parameter's class
     (``i32`` a 32-bit or narrower integer, ``int`` another integer or pointer, ``fp``, ``agg`` a
-    struct by value), whether it is variadic and whether its result is floating-point.  A
+    struct or long double by value), whether it is variadic and whether its result is floating-point.  A
     regular-expression reading of the plain prototypes there, so that translation does not pay
     for cffi's parser (about 0.1 s)."""
     global _int32_cache
@@ -452,7 +452,7 @@ def _libc_param_classes() -> dict[str, tuple[list[str], bool, bool]]:
                 if "*" in prm or "(" in prm:
                     classes.append("int")
                 elif words & _FP_WORDS:
-                    classes.append("fp")
+                    classes.append("agg" if "long" in words else "fp")   # long double: in memory
                 elif "struct" in words or words & {"div_t", "ldiv_t", "lldiv_t"}:
                     classes.append("agg")
                 elif "long" in words or not words & _INT32_WORDS - {"const", "volatile"}:

@@ -242,14 +242,16 @@ def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_ca
 def _combine(strong: FrameState | None, weak: FrameState | None) -> FrameState:
     """A block's state from its ordinary predecessors and from calls falling into it.
 
-    Where their stack depths differ, the ordinary edges' depth is kept: gcc keeps the stack
-    depth consistent wherever control merges and the depth is used, so a disagreeing call
-    either does not return, or falls into code that does not use the depth before resetting it
-    (`leave`).  Everything else merges as usual."""
+    Where both stack depths are known and differ, the ordinary edges' depth is kept: gcc keeps
+    the stack depth consistent wherever control merges and the depth is used, so a disagreeing
+    call either does not return, or falls into code that does not use the depth before
+    resetting it (`leave`).  Everything else (an unknown depth included) merges as usual."""
     if strong is None or weak is None:
         return strong or weak
     merged = strong.merge(weak)
-    return FrameState(strong.rsp, merged.rbp, strong.x87, merged.regs)
+    rsp = strong.rsp if strong.rsp is not None and weak.rsp is not None else merged.rsp
+    x87 = strong.x87 if strong.x87 is not None and weak.x87 is not None else merged.x87
+    return FrameState(rsp, merged.rbp, x87, merged.regs)
 
 
 def check_x87(fn, before: dict[int, FrameState], line_of) -> None:
