@@ -430,7 +430,8 @@ _int32_cache: dict[str, tuple[list[str], bool, bool]] | None = None
 def _libc_param_classes() -> dict[str, tuple[list[str], bool, bool]]:
     """Per function of the built-in declarations and ``libc.h``: each parameter's class
     (``i32`` a 32-bit or narrower integer, ``int`` another integer or pointer, ``fp``, ``agg`` a
-    struct or long double by value), whether it is variadic and whether its result is floating-point.  A
+    struct by value, ``mem`` a long double, which x86-64 passes in memory), whether it is variadic
+    and whether its result is floating-point.  A
     regular-expression reading of the plain prototypes there, so that translation does not pay
     for cffi's parser (about 0.1 s)."""
     global _int32_cache
@@ -452,7 +453,7 @@ def _libc_param_classes() -> dict[str, tuple[list[str], bool, bool]]:
                 if "*" in prm or "(" in prm:
                     classes.append("int")
                 elif words & _FP_WORDS:
-                    classes.append("agg" if "long" in words else "fp")   # long double: in memory
+                    classes.append("mem" if "long" in words else "fp")
                 elif "struct" in words or words & {"div_t", "ldiv_t", "lldiv_t"}:
                     classes.append("agg")
                 elif "long" in words or not words & _INT32_WORDS - {"const", "volatile"}:
@@ -498,7 +499,7 @@ def int32_arg_registers(name: str | None) -> tuple[set[int], int] | None:
     slots: set[int] = set()
     n = 0
     for cls in entry[0]:
-        if cls == "fp":
+        if cls in ("fp", "mem"):          # not in an integer register
             continue
         if cls == "i32":
             slots.add(n)
@@ -518,7 +519,7 @@ def libc_register_use(name: str | None) -> tuple[int, int] | None:
     rest as ``undef``: the callee never reads them, and LLVM no longer keeps eight XMM registers
     and the outgoing stack words alive up to every ``strlen``."""
     entry = _libc_param_classes().get(name) if name else None
-    if entry is None or entry[1] or "agg" in entry[0]:
+    if entry is None or entry[1] or "agg" in entry[0] or "mem" in entry[0]:
         return None
     n_fp = entry[0].count("fp")
     n_int = len(entry[0]) - n_fp
