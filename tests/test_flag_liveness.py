@@ -30,7 +30,7 @@ def _object(tmp_path: Path, body: str) -> str:
 
 
 def _lift(obj: str) -> str:
-    return lift_object(obj, A64, TranslateOptions(obj))
+    return lift_object(obj, A64, TranslateOptions(obj))[0]
 
 
 def _lift_all_flags(monkeypatch, obj: str) -> str:

@@ -488,6 +488,7 @@ def test_cmake_toolchain_file_with_x86_assembly_and_crt_run_as_emulator(triple: 
 
 MUSL_STRING = ("src/string/x86_64/memcpy.s", "src/string/x86_64/memmove.s", "src/string/x86_64/memset.s")
 MUSL_SETJMP = ("src/setjmp/x86_64/setjmp.s", "src/setjmp/x86_64/longjmp.s")
+MUSL_SETJMP_I386 = ("src/setjmp/i386/setjmp.s", "src/setjmp/i386/longjmp.s")
 
 
 def _rename_to_musl(objs: list[Path], objcopy: str, nm: str) -> list[str]:
@@ -503,10 +504,11 @@ def _rename_to_musl(objs: list[Path], objcopy: str, nm: str) -> list[str]:
     return sorted(names)
 
 
-def _musl_check(triple: str | None, sources: tuple[str, ...], driver: str, tmp_path: Path
-                ) -> tuple[subprocess.CompletedProcess | None, str]:
+def _musl_check(triple: str | None, sources: tuple[str, ...], driver: str, tmp_path: Path,
+                flags: tuple[str, ...] = ()) -> tuple[subprocess.CompletedProcess | None, str]:
     """Translates musl's sources for triple (None: assemble them for x86-64 with the host tools)
-    and runs the driver. Returns (driver run, '') or (None, the translation's diagnostic)."""
+    with crt-cc's ``flags`` and runs the driver. Returns (driver run, '') or (None, the
+    translation's diagnostic)."""
     musl = _debian_source("musl", "src/string/x86_64/memcpy.s", debian_patches=True)
     objs = []
     cmd, env = crt_cc_command()
@@ -515,7 +517,7 @@ def _musl_check(triple: str | None, sources: tuple[str, ...], driver: str, tmp_p
         if triple is None:
             compile_cmd = ["gcc", "-c", str(musl / rel), "-o", str(obj)]
         else:
-            compile_cmd = [*cmd, f"--target={triple}", "-c", str(musl / rel), "-o", str(obj)]
+            compile_cmd = [*cmd, f"--target={triple}", *flags, "-c", str(musl / rel), "-o", str(obj)]
         p = subprocess.run(compile_cmd, env=env, capture_output=True, text=True, timeout=300)
         if p.returncode != 0:
             assert p.returncode == 1 and not obj.exists(), f"{rel}: exit {p.returncode}, output left: {obj.exists()}"
@@ -564,16 +566,24 @@ def test_musl_x86_64_string_assembly_translated_passes_edge_case_checks(triple: 
 
 
 @pytest.mark.parametrize("triple", cases((A64,), (RV64,), (ARM5,)))
-def test_musl_x86_64_setjmp_longjmp_translated_works_or_is_refused_with_a_diagnostic(triple: str,
-                                                                                     tmp_path: Path) -> None:
-    """Switching stacks cannot be expressed by a static translation whose frames are its own:
-    crt-cc must either produce working code or refuse the input with a precise diagnostic
-    (file:line: error: ...), never produce wrong code."""
+def test_musl_x86_64_setjmp_longjmp_translated_pass_their_checks(triple: str, tmp_path: Path) -> None:
+    """musl's setjmp saves its caller's return address and stack pointer, longjmp loads the
+    stack pointer and jumps: translated into saving and restoring the target's own machine
+    context in the jmp_buf (lift/context.py), they must pass every check of the driver (jumps
+    across 50 frames and through a callback, 1000 round trips without the stack growing)."""
     run, diag = _musl_check(triple, MUSL_SETJMP, "musl_setjmp_check.c", tmp_path)
-    if run is None:
-        _xfail_if_armv5_translation_unsupported(triple, diag)
-        assert re.search(r"^\S+\.s:\d+: error: ", diag, re.M), f"not a precise diagnostic:\n{diag}"
-        return
+    assert run is not None, f"crt-cc refused musl's setjmp/longjmp:\n{diag}"
+    assert run.returncode == 0 and "\nOK: " in "\n" + run.stdout, \
+        f"exit status {run.returncode}{_signal_note(run.returncode)}\n{run.stdout[-3000:]}\n{run.stderr[-2000:]}"
+    assert "1000 setjmp/longjmp round trips" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("triple", cases((ARM5,)))
+def test_musl_i386_setjmp_longjmp_translated_for_armv5_pass_their_checks(triple: str, tmp_path: Path) -> None:
+    """The same checks with musl's i386 setjmp/longjmp (``mov 4(%esp), %eax`` ... ``jmp
+    *20(%edx)``), translated with -m32: the ILP32-to-ILP32 path of ARMv5."""
+    run, diag = _musl_check(triple, MUSL_SETJMP_I386, "musl_setjmp_check.c", tmp_path, ("-m32",))
+    assert run is not None, f"crt-cc refused musl's i386 setjmp/longjmp:\n{diag}"
     assert run.returncode == 0 and "\nOK: " in "\n" + run.stdout, \
         f"exit status {run.returncode}{_signal_note(run.returncode)}\n{run.stdout[-3000:]}\n{run.stderr[-2000:]}"
 

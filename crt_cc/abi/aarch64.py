@@ -141,3 +141,28 @@ def return_pieces(t) -> tuple[str, list[tuple[str, int]]]:
         size = 4 if h[0] == "float" else 8
         return ty, [(h[0], k * size) for k in range(h[1])]
     return ty, [(ty, 0)]
+
+
+# Native machine context of setjmp-like translated functions (lift/context.py): the callee-saved
+# registers x19-x28, the frame record x29/x30 (x30: where the function returns), d8-d15 and the
+# caller's stack pointer, at these offsets of the jmp_buf the x86 code stores into.
+CONTEXT_SIZE = 168
+_PAIRS = ("x19, x20", "x21, x22", "x23, x24", "x25, x26", "x27, x28", "x29, x30",
+          "d8, d9", "d10, d11", "d12, d13", "d14, d15")
+
+
+def context_save_asm(adapter: str) -> list[str]:
+    """Body of the naked entry of a setjmp-like function: save the context on the stack, call
+    the entry ``adapter`` (x0 its result, x1 the jmp_buf), copy the context there, return."""
+    out = ["sub sp, sp, #176"]
+    out += [f"stp {p}, [sp, #{16 * k}]" for k, p in enumerate(_PAIRS)]
+    out += ["add x16, sp, #176", "str x16, [sp, #160]", f"bl {adapter}"]
+    for off in range(0, 160, 16):
+        out += [f"ldp x16, x17, [sp, #{off}]", f"stp x16, x17, [x1, #{off}]"]
+    out += ["ldr x16, [sp, #160]", "str x16, [x1, #160]", "ldr x30, [sp, #88]", "add sp, sp, #176", "ret"]
+    return out
+
+
+# longjmp-like: restore the context at x0; setjmp returns x1 (an int) once more.
+CONTEXT_RESTORE_ASM = ["mov x16, x0", "mov x0, x1"] + \
+    [f"ldp {p}, [x16, #{16 * k}]" for k, p in enumerate(_PAIRS)] + ["ldr x17, [x16, #160]", "mov sp, x17", "ret"]

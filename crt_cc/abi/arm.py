@@ -365,10 +365,12 @@ def marker_prefix(internal: str) -> str:
 
 
 def universal_entry(ctx, fn, name: str, linkage: str, n_words: int, hint, internal: str,
-                    returns_x87: bool) -> str:
+                    returns_x87: bool, context_save: bool = False) -> str:
     """Native entry point of a translated function without prototype (see the module docstring).
 
     ``main`` also gets its ``argv``/``envp`` vectors rebuilt with 8-byte pointers.
+    ``context_save``: the adapter a setjmp-like function's naked entry calls: %eax in r0 and
+    the jmp_buf's address (%rdx) in r1 (lift/context.py).
     """
     from ..lift.function import FunctionLifter
     lf = FunctionLifter(ctx, fn)
@@ -424,7 +426,10 @@ def universal_entry(ctx, fn, name: str, linkage: str, n_words: int, hint, intern
     args = gprs + [const(I64, 0)] * (6 - len(gprs)) + [const(I64, len(xmms))]
     args += xmms + [Val(V2I64, "zeroinitializer")] * (N_XMM_ARGS - len(xmms)) + [argp]
     res = b.call(INTERNAL_RET, internal, args)
-    if returns_x87:
+    if context_save:
+        lo = b.and_(b.extractvalue(res, 0, I64), const(I64, 0xFFFFFFFF))
+        out = b.or_(lo, b.shl(b.extractvalue(res, 1, I64), const(I64, 32)))
+    elif returns_x87:
         out = b.bitcast(b.extractvalue(res, 4, F64), I64)
     elif _fp_result(hint):
         out = b.extract(b.extractvalue(res, 2, V2I64), 0)
@@ -895,3 +900,25 @@ def data_pointer(expr: str) -> str:
 def data_word32(expr: str) -> str:
     """A relocated 4-byte absolute field (R_X86_64_32/32S): the 32-bit address."""
     return f"i32 ptrtoint (ptr {expr} to i32)"
+
+
+# Native machine context of setjmp-like translated functions (lift/context.py): r4-r11, lr
+# (where the function returns) and the caller's sp, at these offsets of the jmp_buf the x86
+# code stores into.  Soft-float EABI: no floating-point registers to keep.
+CONTEXT_SIZE = 40
+
+
+def context_save_asm(adapter: str) -> list[str]:
+    """Body of the naked entry of a setjmp-like function: save the context on the stack, call
+    the entry ``adapter`` (r0 its result, r1 the jmp_buf), copy the context there, return."""
+    out = ["sub sp, sp, #40", "stmia sp, {r4-r11, lr}", "add ip, sp, #40", "str ip, [sp, #36]",
+           f"bl {adapter}"]
+    for off in range(0, 40, 4):
+        out += [f"ldr r2, [sp, #{off}]", f"str r2, [r1, #{off}]"]
+    out += ["ldr lr, [sp, #32]", "add sp, sp, #40", "bx lr"]
+    return out
+
+
+# longjmp-like: restore the context at r0; setjmp returns r1 once more.
+CONTEXT_RESTORE_ASM = ["mov ip, r0", "mov r0, r1", "ldr r1, [ip, #36]", "ldmia ip, {r4-r11, lr}", "mov sp, r1",
+                       "bx lr"]

@@ -239,3 +239,29 @@ exit:
   ret ptr %out
 }
 """
+
+
+# Native machine context of setjmp-like translated functions (lift/context.py): s0-s11, ra (where
+# the function returns), the caller's stack pointer and fs0-fs11, at these offsets of the jmp_buf
+# the x86 code stores into.  208 bytes: 8 more than an x86 glibc/musl jmp_buf (docs/abi.md).
+CONTEXT_SIZE = 208
+_SAVED = [f"s{k}" for k in range(12)]
+
+
+def context_save_asm(adapter: str) -> list[str]:
+    """Body of the naked entry of a setjmp-like function: save the context on the stack, call
+    the entry ``adapter`` (a0 its result, a1 the jmp_buf), copy the context there, return."""
+    out = ["addi sp, sp, -208"]
+    out += [f"sd {r}, {8 * k}(sp)" for k, r in enumerate(_SAVED)]
+    out += ["sd ra, 96(sp)", "addi t0, sp, 208", "sd t0, 104(sp)"]
+    out += [f"fsd fs{k}, {112 + 8 * k}(sp)" for k in range(12)]
+    out += [f"call {adapter}"]
+    for off in range(0, 208, 8):
+        out += [f"ld t0, {off}(sp)", f"sd t0, {off}(a1)"]
+    out += ["ld ra, 96(sp)", "addi sp, sp, 208", "ret"]
+    return out
+
+
+# longjmp-like: restore the context at a0; setjmp returns a1 (an int, sign-extended) once more.
+CONTEXT_RESTORE_ASM = ["mv t0, a0", "mv a0, a1"] + [f"ld {r}, {8 * k}(t0)" for k, r in enumerate(_SAVED)] + \
+    [f"fld fs{k}, {112 + 8 * k}(t0)" for k in range(12)] + ["ld ra, 96(t0)", "ld sp, 104(t0)", "ret"]

@@ -36,5 +36,5 @@ def translate_object(obj_path: str, target: Target, options: TranslateOptions) -
         from ..lift.riscv.module import translate  # heavy imports stay lazy
         return translate(obj_path, target, options)
     from ..lift.module import lift_object
-    ir_module = lift_object(obj_path, target, options)
-    return emit_assembly(ir_module, target, options.opt_level)
+    ir_module, appended = lift_object(obj_path, target, options)
+    return emit_assembly(ir_module, target, options.opt_level) + appended

@@ -262,13 +262,74 @@ def check_x87(fn, before: dict[int, FrameState], line_of) -> None:
                            None, line_of(insn))
 
 
-def check_stack_control(fn, before: dict[int, FrameState], error) -> None:
-    """Refuse code that takes over the machine stack itself, which a static translation whose
-    frames are LLVM's cannot express: loading the stack pointer from memory (longjmp, coroutine
-    and context-switch code: ``mov 48(%rdi), %rsp``) and reading the caller's return address
-    from the stack (setjmp's ``mov (%rsp), %rdx``, ``__builtin_return_address``).  Such input
-    gets a diagnostic at its line instead of translated code that cannot work."""
-    for insn in fn.insns:
+@dataclass
+class StackControl:
+    """The setjmp/longjmp idioms a function uses (lift/context.py translates them).
+
+    ``saves``: instruction address -> register holding the jmp_buf, for the store of the
+    function's own return address into memory (setjmp's ``mov (%rsp), %rdx; mov %rdx,
+    56(%rdi)``).  ``switches``: the same for a load of the stack pointer from memory that is
+    followed only by an indirect jump (longjmp's ``mov 48(%rdi), %rsp; jmp *56(%rdi)``).
+    """
+    saves: dict[int, str]
+    switches: dict[int, str]
+
+
+_TRANSFERS = ("j", "call", "ret", "loop", "ud2", "hlt", "int", "syscall", "sysenter")
+
+
+def _writes(insn, reg: str) -> bool:
+    """Does ``insn`` write any part of the full register ``reg``?"""
+    try:
+        written = insn.cs.regs_access()[1]
+    except Exception:                       # capstone without details for it: assume it does
+        return True
+    return any(full_register(insn.cs.reg_name(r)) == reg for r in written)
+
+
+def _saved_return_address(fn, k: int, reg: str, before: dict[int, FrameState]) -> tuple[int, str] | None:
+    """After ``fn.insns[k]`` loaded the return address into ``reg``: the store that puts it into
+    memory outside the frame and that register holding the destination, when that store is on
+    the straight-line path from the function's entry (so it happens before every return)."""
+    if any(i.mnemonic.startswith(_TRANSFERS) for i in fn.insns[:k]) or fn.insns[0].addr != fn.start:
+        return None
+    for insn in fn.insns[k + 1:]:
+        ops = insn.cs.operands
+        if insn.mnemonic == "mov" and len(ops) == 2 and ops[0].type == 3 and ops[1].type == 1 \
+                and full_register(insn.cs.reg_name(ops[1].reg)) == reg and ops[0].mem.base \
+                and not ops[0].mem.index:
+            base = full_register(insn.cs.reg_name(ops[0].mem.base))
+            st = before.get(insn.addr)
+            if st is None or st.offset_of(base) is not None:
+                return None
+            return insn.addr, base
+        if insn.mnemonic.startswith(_TRANSFERS) or _writes(insn, reg):
+            return None
+    return None
+
+
+def _switch_then_jump(fn, k: int) -> bool:
+    """After the stack-pointer load ``fn.insns[k]``: only loads that leave %rax alone, then an
+    indirect jump (to the saved return address)."""
+    for insn in fn.insns[k + 1:]:
+        ops = insn.cs.operands
+        if insn.mnemonic == "jmp":
+            return bool(ops) and ops[0].type in (1, 3)
+        if insn.mnemonic.startswith(_TRANSFERS) or _writes(insn, "rax"):
+            return False
+    return False
+
+
+def check_stack_control(fn, before: dict[int, FrameState], error) -> StackControl:
+    """Find code that takes over the machine stack itself: loading the stack pointer from memory
+    (longjmp, coroutine and context-switch code: ``mov 48(%rdi), %rsp``) and reading the
+    caller's return address from the stack (setjmp's ``mov (%rsp), %rdx``,
+    ``__builtin_return_address``).  A translation whose frames are LLVM's can express these only
+    as what they are for: saving and restoring the native machine context (lift/context.py),
+    which the setjmp and longjmp idioms of ``StackControl`` allow.  Any other use gets a
+    diagnostic at its line instead of translated code that cannot work."""
+    control = StackControl({}, {})
+    for k, insn in enumerate(fn.insns):
         st = before.get(insn.addr)
         ops = insn.cs.operands
         if not ops or insn.mnemonic.startswith(("push", "pop", "call", "ret", "lea", "nop")):
@@ -282,9 +343,13 @@ def check_stack_control(fn, before: dict[int, FrameState], error) -> None:
                 and st.offset_of(full_register(insn.cs.reg_name(src.mem.base))) is not None
             if dst.type == 1 and full_register(insn.cs.reg_name(dst.reg)) == "rsp" and src is not None \
                     and src.type == 3 and not in_frame:
+                if insn.mnemonic == "mov" and src.mem.base and not src.mem.index and _switch_then_jump(fn, k):
+                    control.switches[insn.addr] = full_register(insn.cs.reg_name(src.mem.base))
+                    continue
                 raise error(f"the stack pointer is loaded from memory ('{insn}'): switching stacks "
-                            "(longjmp, coroutines, context switches) cannot be translated statically; "
-                            "use the target C library's setjmp/longjmp or ucontext", insn)
+                            "other than longjmp's 'mov OFF(%reg), %rsp; jmp *...' (coroutines, context "
+                            "switches) cannot be translated statically; use the target C library's "
+                            "setjmp/longjmp or ucontext", insn)
         if st is None:
             continue
         for op in ops:
@@ -292,6 +357,13 @@ def check_stack_control(fn, before: dict[int, FrameState], error) -> None:
                 continue
             base = st.offset_of(full_register(insn.cs.reg_name(op.mem.base)))
             if base is not None and base + op.mem.disp == 0 and op.size >= 4:
-                raise error(f"'{insn}' reads the return address from the stack: code that inspects "
-                            "or saves its caller's return address (setjmp, __builtin_return_address) "
-                            "cannot be translated statically", insn)
+                saved = None
+                if insn.mnemonic == "mov" and dst.type == 1 and op is ops[1]:
+                    saved = _saved_return_address(fn, k, full_register(insn.cs.reg_name(dst.reg)), before)
+                if saved is None:
+                    raise error(f"'{insn}' reads the return address from the stack: code that inspects "
+                                "its caller's return address (__builtin_return_address) cannot be "
+                                "translated statically; saving it into memory is supported only as "
+                                "setjmp does, on the straight-line path from the entry", insn)
+                control.saves[saved[0]] = saved[1]
+    return control

@@ -20,7 +20,7 @@ from ..abi.prototypes import int32_arg_registers, libc_register_use
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
-from . import flagflow, results
+from . import context, flagflow, results
 from . import frame as framemod
 from .ir import F64, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
 from .regs import FLAGS, GPR_NAMES, RAX, RDX, RSP, SUBREGS, full_register
@@ -64,6 +64,7 @@ class Lifted:
         self.fp_ret = "double"            # i386: C type of an x87 result
         self.short_ret = False            # i386: a 16-bit result (sign-extended for AAPCS)
         self.small_struct = False         # i386: a struct of <= 4 bytes returned through the hidden pointer
+        self.context_save = False         # setjmp-like: entered through a naked entry (lift/context.py)
 
 
 def finish_frame(lifted: Lifted, word: int, all_lifted: dict[str, Lifted]) -> None:
@@ -115,6 +116,8 @@ class FunctionLifter:
         self.x87_ty = ctx.x87_ty              # fp128, or double where the target has no binary128
         self.internal_ret = ctx.internal_ret
         self.arg_access: dict[int, int] = {}  # frame offset -> widest access (arguments: offset >= word)
+        self.control = framemod.StackControl({}, {})   # setjmp/longjmp idioms (lift/context.py)
+        self.ctx_buffer: Val | None = None    # setjmp-like: slot holding the jmp_buf's address
 
     # ------------------------------------------------------------------ errors
     def line_of(self, insn: Insn) -> int | None:
@@ -235,7 +238,7 @@ class FunctionLifter:
         if any(i.mnemonic.startswith("f") for i in fn.insns):
             framemod.check_x87(fn, self.before, self.line_of)
         if fn.name not in self.ctx.pc_thunks:      # `mov (%esp), %ebx; ret` is recognised as such
-            framemod.check_stack_control(fn, self.before, self.error)
+            self.control = framemod.check_stack_control(fn, self.before, self.error)
         min_rsp = min([s.rsp for s in self.before.values() if s.rsp is not None] + [0])
         below = -min_rsp + (RED_ZONE + 64 if self.mode.word == 8 else 16)    # i386 has no red zone
         # The frame is 64-aligned only where the code realigns the stack beyond 16 bytes
@@ -288,7 +291,12 @@ class FunctionLifter:
                 self._live_in, self._live_out, kills = self._flags_at.get(insn.addr, everything)
                 self._written = self._skipped = 0
                 self._dead_vals = {}
+                if insn.addr in self.control.switches:
+                    context.restore(self, self.control.switches[insn.addr])
+                    break
                 self._lift_insn(insn)
+                if insn.addr in self.control.saves:
+                    context.note_buffer(self, self.control.saves[insn.addr])
                 if kills & ~self._written:
                     raise flagflow.FlagLivenessMiss(insn)
             if not b.cur.terminated:
@@ -312,6 +320,7 @@ class FunctionLifter:
         hint = results.return_hint(self)
         lifted = Lifted("", n_words, self.variadic, hint)
         lifted.tail_targets = self.tail_targets
+        lifted.context_save = bool(self.control.saves)
         lifted.internal_calls = self.internal_calls
         self._frame_geometry = (below, self.frame.ref, max(self.max_arg_off, word))
         if self.mode.word == 4:
@@ -810,6 +819,8 @@ class FunctionLifter:
 
     def return_internal(self) -> None:
         b = self.b
+        if self.control.saves:                  # setjmp-like: the jmp_buf for the naked entry
+            self.set64(RDX, context.buffer_at_return(self))
         agg = Val(self.internal_ret, "undef")
         agg = b.insertvalue(agg, self.get64(RAX), 0)
         agg = b.insertvalue(agg, self.get64(RDX), 1)

@@ -20,7 +20,7 @@ from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS, internal_name, interna
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
 from ..frontend.elfobj import EM_386, SHF_GROUP, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
-from . import flagflow
+from . import context, flagflow
 from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter, finish_frame
 from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
@@ -87,6 +87,10 @@ class ModuleLifter:
         self.mode = I386 if obj.machine == EM_386 else X86_64
         self.pc_thunks: dict[str, str] = {}          # i386 __x86.get_pc_thunk.REG -> REG
         self.pops: dict[str, int] = {}               # function -> bytes its `ret $N` pops
+        # target assembly appended to LLVM's output, and the IR declarations of what it defines
+        # (setjmp/longjmp, lift/context.py)
+        self.appended_assembly: dict[str, str] = {}
+        self.asm_functions: dict[str, str] = {}
         # x87 registers: binary128 where it is the target's long double, else double (ARMv5)
         self.x87_ty = F128 if target.bits == 64 else F64
         self.internal_ret = internal_ret(self.x87_ty)
@@ -645,13 +649,15 @@ class ModuleLifter:
 
     # ------------------------------------------------------------------ adapters
     def _adapter(self, fn: Function, name: str, linkage: str, n_words: int,
-                 ret_hint: ReturnHint | None = None) -> str:
+                 ret_hint: ReturnHint | None = None, context_save: bool = False) -> str:
         """Native entry point that calls the lifted body with SysV registers.
 
         ``ret_hint``: the SysV result registers the function writes itself before ``ret`` and
         whether xmm0 then holds a float (for targets whose result shape depends on them).
+        ``context_save``: the adapter of a setjmp-like function, called by its naked entry: it
+        returns %eax and the jmp_buf's address (%rdx) in the first two result registers.
         """
-        proto = self.prototypes.get(fn.name)
+        proto = None if context_save else self.prototypes.get(fn.name)
         if proto is not None and not proto.variadic:
             if (proto.ret.kind == "ldouble") != self.returns_x87(fn):
                 raise CrtError(f"the prototype of '{fn.name}' does not match its code: the code "
@@ -660,7 +666,7 @@ class ModuleLifter:
             return bridge.entry_adapter(self.native, proto, name, linkage, self.internal_name(fn), n_words)
         if getattr(self.native, "ILP32", False):       # ARM EABI: its own universal mapping (abi/arm.py)
             return self.native.universal_entry(self, fn, name, linkage, n_words, ret_hint,
-                                               self.internal_name(fn), self.returns_x87(fn))
+                                               self.internal_name(fn), self.returns_x87(fn), context_save)
         params = self.native.entry_params(n_words)
         ps = [f"{t} %p{i}" for i, t in enumerate(params)]
         lines = []
@@ -683,6 +689,8 @@ class ModuleLifter:
             lines.append("  ret fp128 %st0")
         else:
             ret_ty, sources = self.native.entry_return(ret_hint or ReturnHint())
+            if context_save:
+                ret_ty, sources = "{ i64, i64 }", ("rax.sext32", "rdx")
             agg = "undef"
             for k, src in enumerate(sources):
                 reg, *mods = src.split(".")
@@ -717,6 +725,39 @@ class ModuleLifter:
         return head + " {\n" + "\n".join(lines) + "\n}"
 
     @staticmethod
+    def _context_adapter(fn: Function) -> str:
+        """The entry adapter a setjmp-like function's naked entry calls (lift/context.py)."""
+        return q(context.ADAPTER_PREFIX + fn.name)
+
+    def _context_entry(self, fn: Function, defined: set[str]) -> None:
+        """The assembly entry of a setjmp-like function under its symbols (lift/context.py); the
+        IR declares it for the references it makes (function pointers)."""
+        if fn.exported:
+            syms = [s for s in fn.symbols if s.bind != "STB_LOCAL"]
+            name = syms[0].name
+            rows = [(s.name, "weak" if "weak" in self._linkage(s) else "global",
+                     {"STV_HIDDEN": "hidden", "STV_PROTECTED": "protected"}.get(s.visibility, ""))
+                    for s in syms]
+            defined.update(s.name for s in syms)
+        else:
+            name = self._local_adapter(fn)[2:-1]
+            rows = [(name, "local", "")]
+        self.appended_assembly[name] = context.naked_entry(self, name, rows, context.ADAPTER_PREFIX + fn.name)
+        for sym, _, _ in rows:
+            self.asm_functions[sym] = f"declare dso_local void {q(sym)}()"
+
+    def _check_context_saves(self, lifted: dict) -> None:
+        """A setjmp-like function works through its naked native entry only: translated code of
+        the same object would call its lifted body directly (and without returns_twice)."""
+        saves = {name for name, res in lifted.items() if res.context_save}
+        for name, res in lifted.items():
+            called = saves & ({c for c, _ in res.internal_calls} | res.tail_targets)
+            if called:
+                raise CrtError(f"'{name}' calls '{sorted(called)[0]}', which saves the machine context as "
+                               "setjmp does, in the same object: translate them as separate objects "
+                               "(the call then goes through the native entry, docs/abi.md)", self.source_file)
+
+    @staticmethod
     def _share_tail_arguments(lifted: dict) -> None:
         """A tail call hands the callee this function's own argument area (`jmp g` in
         ``int f(int a, int b) { return g(a, b); }``): the words the callee reads must be copied
@@ -739,7 +780,11 @@ class ModuleLifter:
         out = []
         for fn in self.functions:
             res = lifted[fn.name]
-            if fn.exported:
+            if res.context_save:
+                out.append(i386abi.entry_adapter(self, fn, self._context_adapter(fn), "internal ",
+                                                 res.n_stack_words, res))
+                self._context_entry(fn, defined)
+            elif fn.exported:
                 primary = fn.symbols[0]
                 out.append(i386abi.entry_adapter(self, fn, q(fn.name), self._linkage(primary),
                                                  res.n_stack_words, res))
@@ -782,6 +827,7 @@ class ModuleLifter:
             lifted[fn.name] = res
             intrinsics.update(lf.b.intrinsics)
         self._share_tail_arguments(lifted)
+        self._check_context_saves(lifted)
         for fn in self.functions:
             res = lifted[fn.name]
             finish_frame(res, self.mode.word, lifted)
@@ -811,7 +857,7 @@ class ModuleLifter:
         if getattr(self.native, "ILP32", False):    # shared data must mean the same to both sides
             self.native.check_shared_data(self.prototypes, defined | {
                 n for n, k in self.externals.items() if k == "data"}, self.source_file)
-        used = []
+        used = [self._context_adapter(fn) for fn in self.functions if lifted[fn.name].context_save]
         for sec_index, g in self.data_globals.items():
             name = self.obj.sections[sec_index].name
             if name.startswith((".init_array", ".fini_array", ".preinit_array", ".ctors", ".dtors")) \
@@ -823,7 +869,11 @@ class ModuleLifter:
             res = lifted[fn.name]
             words = res.n_stack_words
             primary = fn.symbols[0]
-            if fn.exported:
+            if res.context_save:
+                out.append(self._adapter(fn, self._context_adapter(fn), "internal ", words, res.ret_hint,
+                                         context_save=True))
+                self._context_entry(fn, defined)
+            elif fn.exported:
                 out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words, res.ret_hint))
                 if fn.name in self.prototypes and self.prototypes[fn.name].variadic:
                     warn_once = f"'{fn.name}' is variadic: its entry uses the universal mapping (docs/abi.md)"
@@ -836,9 +886,10 @@ class ModuleLifter:
             else:
                 out.append(self._adapter(fn, self._local_adapter(fn), "internal ", words, res.ret_hint))
         for fn in self.functions:
-            if fn.exported and self.calls_maybe_translated(fn.name):
+            if fn.exported and self.calls_maybe_translated(fn.name) and not lifted[fn.name].context_save:
                 out.append(self._cross_object_entry(fn))
         out.extend(bodies)
+        out.extend(self.asm_functions.values())
         for name in sorted(self.cross_object_refs):
             out.append(f"declare extern_weak void {self.cross_object_symbol(name)}(ptr)")
         for name, kind in sorted(self.externals.items()):
@@ -882,8 +933,9 @@ class ModuleLifter:
         return "\n\n".join(out) + "\n"
 
 
-def lift_object(obj_path: str, target, options) -> str:
-    """x86 relocatable object -> textual LLVM IR module for ``target``."""
+def lift_object(obj_path: str, target, options) -> tuple[str, str]:
+    """x86 relocatable object -> textual LLVM IR module for ``target``, and target assembly to
+    append to LLVM's output of it (lift/context.py)."""
     obj = read_object(obj_path, options.source_file)
     if obj.machine == EM_386:
         if target.bits != 32:
@@ -895,7 +947,7 @@ def lift_object(obj_path: str, target, options) -> str:
                 r.type = I386_RELOCS.get(r.type, I386_UNKNOWN + r.type)
     lifter = ModuleLifter(obj, target, options)
     body = lifter.build()
-    return f'target triple = "{target.llvm_triple}"\n\n' + body
+    return f'target triple = "{target.llvm_triple}"\n\n' + body, "".join(lifter.appended_assembly.values())
 
 
 def _unused():
