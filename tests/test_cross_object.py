@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import crt_cc_command, missing_tools, run, run_on_target, selected_targets
+from helpers import check_files_translated_one_by_one, selected_targets
 
 SRC = Path(__file__).parent / "multifile"
 FILES = ["main.c", "values.c"]
@@ -27,27 +27,4 @@ def _params():
 
 @pytest.mark.parametrize("target, lvl", list(_params()))
 def test_calls_between_translated_objects_keep_x86_semantics(target, lvl, tmp_path):
-    if missing_tools(target.gcc, target.qemu, target.source_gcc):
-        pytest.skip("cross toolchain or qemu missing")
-    ref_exe = tmp_path / "ref"
-    build = run([target.source_gcc, f"-O{lvl}", *[str(SRC / f) for f in FILES], "-o", str(ref_exe), "-lm"],
-                timeout=120)
-    assert build.returncode == 0, build.describe()
-    ref = run([*target.source_run, str(ref_exe)], timeout=30)
-    assert ref.returncode == 0, ref.describe()
-
-    cmd, env = crt_cc_command()
-    mode = ["-m32"] if target.source == "i386" else []
-    objs = []
-    for f in FILES:
-        obj = tmp_path / (f + ".o")
-        res = run([*cmd, f"--target={target.triple}", *mode, "--crt-via-x86", f"-O{lvl}", "-c", str(SRC / f),
-                   "-o", str(obj)], timeout=300, env=env)
-        assert res.returncode == 0, res.describe()
-        objs.append(str(obj))
-    exe = tmp_path / "prog"
-    link = run([*cmd, f"--target={target.triple}", *mode, *objs, "-o", str(exe), "-lm"], timeout=120, env=env)
-    assert link.returncode == 0, link.describe()
-    got = run_on_target(target, exe)
-    assert got.stdout.decode() == ref.stdout.decode(), got.describe()
-    assert got.returncode == 0
+    check_files_translated_one_by_one(target, [SRC / f for f in FILES], [f"-O{lvl}"], tmp_path)

@@ -37,7 +37,12 @@ PCREL = {R_PC32, R_PLT32, R_GOTPCREL, R_GOTPCRELX, R_REX_GOTPCRELX, R_TLSGD, R_T
 # number plus I386_UNKNOWN so that diagnostics can name them.
 R_GOTOFF, R_GOTPC, R_GOT32 = 1009, 1010, 1003
 I386_UNKNOWN = 10000
-I386_RELOCS = {1: R_32, 2: R_PC32, 4: R_PLT32, 9: R_GOTOFF, 10: R_GOTPC, 3: R_GOT32, 43: R_GOT32}
+# TLS: R_386_TLS_IE (``x@indntpoff``) and _GOTIE (``x@gotntpoff(%ebx)``) load the variable's offset
+# from the thread pointer out of the GOT, as x86-64's GOTTPOFF does; _LE (``%gs:x@ntpoff``) is
+# that offset itself (TPOFF32); _GD/_LDM/_LDO_32 are the dynamic models (``x@tlsgd(,%ebx,1)``,
+# then ``call ___tls_get_addr``).
+I386_RELOCS = {1: R_32, 2: R_PC32, 4: R_PLT32, 9: R_GOTOFF, 10: R_GOTPC, 3: R_GOT32, 43: R_GOT32,
+               15: R_GOTTPOFF, 16: R_GOTTPOFF, 17: R_TPOFF32, 18: R_TLSGD, 19: R_TLSLD, 32: R_DTPOFF32}
 # The translated code's _GLOBAL_OFFSET_TABLE_ is address 0: position-independent i386 code only
 # ever uses differences to it, so ``sym@GOTOFF(%ebx)`` becomes plain ``sym`` once LLVM folds %ebx.
 SKIP_SECTIONS = (".eh_frame", ".note", ".comment", ".debug", ".rela", ".rel.", ".symtab", ".strtab",
@@ -65,7 +70,7 @@ class ModuleLifter:
         self.source_file = options.source_file
         self.functions: list[Function] = []
         self.fn_at: dict[tuple[int, int], Function] = {}
-        self.externals: dict[str, str] = {}          # name -> "func" | "data"
+        self.externals: dict[str, str] = {}          # name -> "func" | "data" | "tls"
         self.weak_undef: set[str] = set()
         self.helpers: set[str] = set()
         self.returns_twice_fns: set[str] = set()
@@ -423,6 +428,9 @@ class ModuleLifter:
         if name == "__tls_get_addr":
             lf.set64(0, lf.get64(RDI))        # rdi already holds the variable's address
             return True
+        if name == "___tls_get_addr" and self.mode is I386:
+            return True                       # i386's takes it in %eax, and returns it there
+
         if name in ("__stack_chk_fail", "__stack_chk_fail_local"):
             b.call("void", self.external("__stack_chk_fail"), [], fnty="void ()")
             b.terminate("unreachable")
@@ -444,6 +452,10 @@ class ModuleLifter:
                 b.store(b.ptrtoint(tp), slot)
                 return slot
             raise lf.unsupported(f"unsupported %fs-relative access at offset {disp:#x} in '{lf.insn}'")
+        elif rel is None:
+            # `movq x@gottpoff(%rip), %rax; movl %fs:(%rax), %eax` (initial-exec): the register holds
+            # the variable's offset from the thread pointer, computed against the target's (_tp_offset)
+            p = b.gep(b.intrinsic("llvm.thread.pointer.p0", PTR, []), const(I64, mem.disp + extra))
         else:
             raise lf.unsupported(f"unsupported %fs-relative access in '{lf.insn}'")
         if mem.base:
@@ -453,8 +465,17 @@ class ModuleLifter:
         return p
 
     def _tls_var(self, lf, sym: Symbol, addend: int) -> Val:
-        base = self._symbol_const(sym, addend)
-        return lf.b.call(PTR, "@llvm.threadlocal.address.p0", [Val(PTR, base)])
+        """This thread's address of a thread-local symbol (plus addend): the intrinsic takes the
+        global itself (a .tdata/.tbss section, or an undefined variable), the offset comes after."""
+        if sym.shndx == "SHN_UNDEF" or sym.shndx == "SHN_COMMON":
+            base, off = self._symbol_const(sym, 0), addend
+        else:
+            sec, off = self._sym_offset(sym, addend)
+            if not isinstance(sec, int) or sec not in self.data_globals or not self.obj.sections[sec].is_tls:
+                raise lf.error(f"'{sym.name}' is used as a thread-local variable but is not one ('{lf.insn}')")
+            base = self.data_globals[sec]
+        p = lf.b.call(PTR, "@llvm.threadlocal.address.p0", [Val(PTR, base)])
+        return lf.b.gep(p, const(I64, off)) if off else p
 
     def _tp_offset(self, lf, sym: Symbol, addend: int) -> Val:
         """tpoff(x) := &x - thread pointer, so that tp + tpoff(x) == &x on any target."""
@@ -524,7 +545,7 @@ class ModuleLifter:
         if sym.shndx == "SHN_UNDEF":
             if sym.bind == "STB_WEAK":
                 self.weak_undef.add(sym.name)
-            base = self.external(sym.name, "data")
+            base = self.external(sym.name, "tls" if sym.type == "STT_TLS" else "data")
             off = addend
         elif sym.shndx == "SHN_COMMON":
             base, off = q(sym.name), addend
@@ -856,7 +877,7 @@ class ModuleLifter:
                 defined.add(sym.name)
         if getattr(self.native, "ILP32", False):    # shared data must mean the same to both sides
             self.native.check_shared_data(self.prototypes, defined | {
-                n for n, k in self.externals.items() if k == "data"}, self.source_file)
+                n for n, k in self.externals.items() if k in ("data", "tls")}, self.source_file)
         used = [self._context_adapter(fn) for fn in self.functions if lifted[fn.name].context_save]
         for sec_index, g in self.data_globals.items():
             name = self.obj.sections[sec_index].name
@@ -906,7 +927,8 @@ class ModuleLifter:
                     ret = self.native.universal_return(set())[0]
                     out.append(f"declare {weak}{ret} {q(name)}(...){attrs}")
             else:
-                out.append(f"{q(name)} = {weak or 'external '}global i8")
+                tls = "thread_local " if kind == "tls" else ""
+                out.append(f"{q(name)} = {weak or 'external '}{tls}global i8")
         if i386abi.VA_HELPER in self.helpers:
             text, needs = i386abi.va_helper_ir()
             out.append(text)

@@ -27,8 +27,10 @@ class Target:
     sysroot: str
     bits: int
     llvm_abi: str = ""     # LLVM "target-abi" module flag (the float ABI LLVM must use)
-    # Libraries translated code may need beyond libc at link time (only linked if used).
-    runtime_libs: tuple[str, ...] = ()
+    # Libraries translated code may need beyond libc at link time (only linked if used): libm,
+    # where LLVM lowers an operation the x86 code does in hardware to a call (a soft-float
+    # ARMv5 `sqrt`, binary128 long double functions), which the program itself may not link.
+    runtime_libs: tuple[str, ...] = ("-Wl,--push-state,--as-needed", "-lm", "-Wl,--pop-state")
 
     def tool(self, name: str) -> str:
         """Absolute path of a cross tool (``as``, ``gcc``, ``ld``...), or a diagnostic."""
@@ -73,7 +75,7 @@ TARGETS: dict[str, Target] = {
             bits=64,
             llvm_abi="lp64d",
             # 128-bit atomics (lock cmpxchg16b) are libatomic calls on RV64
-            runtime_libs=("-Wl,--push-state,--as-needed", "-latomic", "-Wl,--pop-state"),
+            runtime_libs=("-Wl,--push-state,--as-needed", "-lm", "-latomic", "-Wl,--pop-state"),
         ),
         Target(
             triple="arm-linux-gnueabi",

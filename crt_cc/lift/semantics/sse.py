@@ -9,6 +9,7 @@ from ..ir import F32, F64, I1, I8, I16, I32, I64, V2I64, Val, bits_of, const, fc
 from ..regs import SUBREGS
 from . import sem
 from .string import _string
+from .x87 import round_integral
 
 LANES = {"b": (16, I8), "w": (8, I16), "d": (4, I32), "q": (2, I64)}
 FP = {"ps": (4, F32), "pd": (2, F64), "ss": (4, F32), "sd": (2, F64)}
@@ -400,7 +401,9 @@ def _fp_to_int(lf, v: Val, bits: int, truncate: bool) -> Val:
     t = ity(bits)
     fty = v.ty
     fname = "f32" if fty == F32 else "f64"
-    if not truncate:
+    if not truncate and "+soft-float" in lf.ctx.target.llvm_features:   # no libm call (see there)
+        v = round_integral(b, v, const(I16, 0))
+    elif not truncate:
         v = b.intrinsic(f"llvm.rint.{fname}", fty, [v])
     sat = b.call(t, f"@llvm.fptosi.sat.{t}.{fname}", [v])
     limit = fconst(fty, float(2 ** (bits - 1)))

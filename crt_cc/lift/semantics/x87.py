@@ -300,18 +300,58 @@ def fst(lf, insn):
         _store_mem(lf, op, v)
 
 
+def round_integral(b, v: Val, mode: Val) -> Val:
+    """``v`` rounded to an integral value as the x87 rounding-control ``mode`` (i16: 0 nearest-even,
+    1 down, 2 up, 3 toward zero) says, keeping the sign of zero; NaN, infinities and values too
+    large to have a fraction unchanged.
+
+    In integer arithmetic rather than llvm.rint/floor/ceil/trunc: on targets without rounding
+    instructions (soft-float ARMv5, binary128 long double) those intrinsics become calls into
+    libm, which a program converting a double to int (every i386 `(int)x` does it through the
+    control word) does not link."""
+    T = v.ty
+    it, exact = (I64, 52) if T == F64 else (I128, 112) if T == F128 else (I32, 23)
+    n = b.op(it, f"fptosi {v} to {it}")                         # toward zero; exact where used
+    f = b.op(T, f"sitofp {n} to {T}")
+    one = const(it, 1)
+    down = b.sub(n, b.zext(b.fcmp("ogt", f, v), it))
+    up = b.add(n, b.zext(b.fcmp("olt", f, v), it))
+    d = b.op(T, f"fsub {v}, {f.ref}")
+    odd = b.icmp("ne", b.and_(n, one), const(it, 0))
+    half, mhalf = Val(T, _fconst(T, 0.5)), Val(T, _fconst(T, -0.5))
+    inc = b.or_(b.fcmp("ogt", d, half), b.and_(b.fcmp("oeq", d, half), odd))
+    dec = b.or_(b.fcmp("olt", d, mhalf), b.and_(b.fcmp("oeq", d, mhalf), odd))
+    near = b.sub(b.add(n, b.zext(inc, it)), b.zext(dec, it))
+    r = b.select(b.icmp("eq", mode, const(I16, 0)), near,
+                 b.select(b.icmp("eq", mode, const(I16, 1)), down,
+                          b.select(b.icmp("eq", mode, const(I16, 2)), up, n)))
+    rf = b.intrinsic(f"llvm.copysign.{_sfx(T)}", T, [b.op(T, f"sitofp {r} to {T}"), v])
+    small = b.fcmp("olt", b.intrinsic(f"llvm.fabs.{_sfx(T)}", T, [v]), Val(T, _fconst(T, 2.0 ** exact)))
+    return b.select(small, rf, v)
+
+
+def _sfx(T: str) -> str:
+    return {F32: "f32", F64: "f64", F128: "f128"}[T]
+
+
+def _fconst(T: str, x: float) -> str:
+    """An LLVM constant of type T for a float ``x`` exact in binary64."""
+    import struct
+    if T == F128:
+        sign, rest = (1 << 127, -x) if x < 0 else (0, x)
+        e = struct.unpack("<Q", struct.pack("<d", rest))[0]
+        exp, mant = e >> 52, e & ((1 << 52) - 1)
+        bits = sign | ((exp - 1023 + 16383) << 112) | (mant << 60) if rest else sign
+        return f"0xL{bits & ((1 << 64) - 1):016X}{bits >> 64:016X}"
+    return f"0x{struct.unpack('<Q', struct.pack('<d', x))[0]:016X}"
+
+
 def _fp_to_int(lf, v: Val, bits: int, mode: Val | None) -> Val:
     """fist(t)p: round (by the control word, or truncate), 'integer indefinite' when out of range."""
     b = lf.b
     T, sfx = lf.x87_ty, _suffix(lf)
     if mode is not None:
-        rn = b.intrinsic(f"llvm.rint.{sfx}", T, [v])
-        dn = b.intrinsic(f"llvm.floor.{sfx}", T, [v])
-        up = b.intrinsic(f"llvm.ceil.{sfx}", T, [v])
-        tr = b.intrinsic(f"llvm.trunc.{sfx}", T, [v])
-        v = b.select(b.icmp("eq", mode, const(I16, 0)), rn,
-                     b.select(b.icmp("eq", mode, const(I16, 1)), dn,
-                              b.select(b.icmp("eq", mode, const(I16, 2)), up, tr)))
+        v = round_integral(b, v, mode)
     t = ity(bits)
     sat = b.call(t, f"@llvm.fptosi.sat.{t}.{sfx}", [v])
     hi = b.op(T, f"sitofp {t} {(1 << (bits - 1)) - 1} to {T}")
@@ -402,10 +442,7 @@ def unary(lf, insn):
     else:                # frndint rounds as the control word says (gcc's floor/ceil on i386)
         cw = b.load(I16, _cw(lf), 2)
         mode = b.and_(b.lshr(cw, const(I16, 10)), const(I16, 3))
-        r = b.intrinsic(f"llvm.rint.{sfx}", T, [v])
-        for m_, name in ((1, "floor"), (2, "ceil"), (3, "trunc")):
-            r = b.select(b.icmp("eq", mode, const(I16, m_)), b.intrinsic(f"llvm.{name}.{sfx}", T, [v]), r)
-        r = x87_nan(lf, r, v)
+        r = x87_nan(lf, round_integral(b, v, mode), v)
     st_set(lf, 0, r)
 
 
