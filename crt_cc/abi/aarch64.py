@@ -166,3 +166,18 @@ def context_save_asm(adapter: str) -> list[str]:
 # longjmp-like: restore the context at x0; setjmp returns x1 (an int) once more.
 CONTEXT_RESTORE_ASM = ["mov x16, x0", "mov x0, x1"] + \
     [f"ldp {p}, [x16, #{16 * k}]" for k, p in enumerate(_PAIRS)] + ["ldr x17, [x16, #160]", "mov sp, x17", "ret"]
+
+
+# glibc's `struct stat` (= stat64) on Linux's generic layout (AArch64 and RISC-V64), against
+# x86-64's (abi/x86_64.py): mode and nlink swap places and nlink and blksize are 32-bit.
+STAT_SIZE = 128
+STAT_LAYOUT = {
+    "st_dev": (0, 8, False), "st_ino": (8, 8, False), "st_mode": (16, 4, False), "st_nlink": (20, 4, False),
+    "st_uid": (24, 4, False), "st_gid": (28, 4, False), "st_rdev": (32, 8, False), "st_size": (48, 8, True),
+    "st_blksize": (56, 4, True), "st_blocks": (64, 8, True), "st_atim": (72, 16, False),
+    "st_mtim": (88, 16, False), "st_ctim": (104, 16, False),
+}
+
+# open()'s flag bits where x86 Linux (and RISC-V) and AArch64/ARM differ: x86 bit -> native bit
+# (O_DIRECT, O_LARGEFILE, O_DIRECTORY, O_NOFOLLOW).  lift/libc_compat.py remaps them.
+OPEN_FLAG_BITS = ((0o40000, 0o200000), (0o100000, 0o400000), (0o200000, 0o40000), (0o400000, 0o100000))

@@ -922,3 +922,16 @@ def context_save_asm(adapter: str) -> list[str]:
 # longjmp-like: restore the context at r0; setjmp returns r1 once more.
 CONTEXT_RESTORE_ASM = ["mov ip, r0", "mov r0, r1", "ldr r1, [ip, #36]", "ldmia ip, {r4-r11, lr}", "mov sp, r1",
                        "bx lr"]
+
+
+# glibc's ARM EABI `struct stat64`: 64-bit members 8-aligned (abi/i386.py has the i386 one).
+STAT64_SIZE = 104
+STAT64_LAYOUT = {
+    "st_dev": (0, 8, False), "__st_ino": (12, 4, False), "st_mode": (16, 4, False), "st_nlink": (20, 4, False),
+    "st_uid": (24, 4, False), "st_gid": (28, 4, False), "st_rdev": (32, 8, False), "st_size": (48, 8, True),
+    "st_blksize": (56, 4, True), "st_blocks": (64, 8, True), "st_atim": (72, 8, False), "st_mtim": (80, 8, False),
+    "st_ctim": (88, 8, False), "st_ino": (96, 8, False),
+}
+
+# open()'s flag bits where x86 Linux and ARM differ (the same as AArch64's, abi/aarch64.py).
+OPEN_FLAG_BITS = ((0o40000, 0o200000), (0o100000, 0o400000), (0o200000, 0o40000), (0o400000, 0o100000))

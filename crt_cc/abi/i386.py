@@ -65,7 +65,9 @@ def ilp32_declarations(text: str) -> str:
     return text
 
 
-# Beyond abi/prototypes.py's list: libc/libm functions with double results or 8-byte arguments.
+# Beyond abi/prototypes.py's list: libc/libm functions with double results or 8-byte arguments
+# (AAPCS passes those in an even register pair or an 8-aligned stack slot, i386 code pushes two
+# words anywhere: the large-file functions a -D_FILE_OFFSET_BITS=64 build calls, fseeko64...).
 # lldiv/imaxdiv return a struct through a hidden first pointer on both sides: declared in that form.
 # On x86-64 the universal mapping carries them; i386 returns every FP result in st(0), and a
 # caller that hands it straight back (`call sqrt; ...; ret`) leaves no trace of its type.
@@ -101,6 +103,11 @@ void *bsearch(const void *, const void *, unsigned, unsigned, int (*)(const void
 int puts(const char *); int putchar(int); int fputs(const char *, void *); int fputc(int, void *);
 int rand(void); void srand(unsigned); int toupper(int); int tolower(int);
 long long strtoll(const char *, char **, int); unsigned long long strtoull(const char *, char **, int);
+int fseeko64(void *, long long, int); long long ftello64(void *); long long lseek64(int, long long, int);
+int pread64(int, void *, unsigned, long long); int pwrite64(int, const void *, unsigned, long long);
+int ftruncate64(int, long long); int truncate64(const char *, long long);
+int posix_fadvise64(int, long long, long long, int); int posix_fallocate64(int, long long, long long);
+void *mmap64(void *, unsigned, int, int, int, long long);
 """
 I386_BUILTIN_NAMES = frozenset(re.findall(r"(\w+)\(", protomod.BUILTIN_DECLARATIONS + I386_DECLARATIONS))
 _builtins: dict | None = None
@@ -901,3 +908,15 @@ def repacked_va_list(lf, fmt: Val, base: Val, first: int) -> Val:
     src = b.gep(base, const(I64, WORD * first))
     r = b.call("ptr", f"@{VA_HELPER}", [b.inttoptr(b.zext(fmt, I64)), src, out], fnty="ptr (ptr, ptr, ptr)")
     return b.cast("ptrtoint", r, I32)
+
+
+# glibc's i386 `struct stat64` (what -D_FILE_OFFSET_BITS=64 code passes to stat64...): field ->
+# (offset, size, signed).  64-bit members are 4-aligned, unlike ARM EABI's (abi/arm.py);
+# lift/libc_compat.py converts.  The plain `struct stat` is laid out alike on both.
+STAT64_SIZE = 96
+STAT64_LAYOUT = {
+    "st_dev": (0, 8, False), "__st_ino": (12, 4, False), "st_mode": (16, 4, False), "st_nlink": (20, 4, False),
+    "st_uid": (24, 4, False), "st_gid": (28, 4, False), "st_rdev": (32, 8, False), "st_size": (44, 8, True),
+    "st_blksize": (52, 4, True), "st_blocks": (56, 8, True), "st_atim": (64, 8, False), "st_mtim": (72, 8, False),
+    "st_ctim": (80, 8, False), "st_ino": (88, 8, False),
+}

@@ -265,3 +265,10 @@ def context_save_asm(adapter: str) -> list[str]:
 # longjmp-like: restore the context at a0; setjmp returns a1 (an int, sign-extended) once more.
 CONTEXT_RESTORE_ASM = ["mv t0, a0", "mv a0, a1"] + [f"ld {r}, {8 * k}(t0)" for k, r in enumerate(_SAVED)] + \
     [f"fld fs{k}, {112 + 8 * k}(t0)" for k in range(12)] + ["ld ra, 96(t0)", "ld sp, 104(t0)", "ret"]
+
+
+# glibc's `struct stat`: Linux's generic layout, the same as AArch64's.
+from .aarch64 import STAT_LAYOUT, STAT_SIZE  # noqa: E402,F401
+
+# open()'s flag bits: RISC-V uses the generic values, which are x86's.
+OPEN_FLAG_BITS: tuple[tuple[int, int], ...] = ()

@@ -56,3 +56,14 @@ def sysv_classes(t) -> list[str] | None:
 def sysv_memory_return(t) -> bool:
     """A result returned through a hidden pointer in %rdi (and echoed in %rax)."""
     return t.kind == "struct" and sysv_classes(t) is None
+
+
+# glibc's x86-64 `struct stat` (= stat64): field -> (offset, size, signed), and its size.  The
+# targets lay it out differently (abi/aarch64.py); lift/libc_compat.py converts.
+STAT_SIZE = 144
+STAT_LAYOUT = {
+    "st_dev": (0, 8, False), "st_ino": (8, 8, False), "st_nlink": (16, 8, False), "st_mode": (24, 4, False),
+    "st_uid": (28, 4, False), "st_gid": (32, 4, False), "st_rdev": (40, 8, False), "st_size": (48, 8, True),
+    "st_blksize": (56, 8, True), "st_blocks": (64, 8, True), "st_atim": (72, 16, False),
+    "st_mtim": (88, 16, False), "st_ctim": (104, 16, False),
+}

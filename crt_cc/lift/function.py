@@ -20,7 +20,7 @@ from ..abi.prototypes import int32_arg_registers, libc_register_use
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
-from . import context, flagflow, results
+from . import context, flagflow, libc_compat, results
 from . import frame as framemod
 from .ir import F64, I1, I8, I32, I64, PTR, V2I64, FunctionBuilder, Val, bits_of, const, ity, vec
 from .regs import FLAGS, GPR_NAMES, RAX, RDX, RSP, SUBREGS, full_register
@@ -886,9 +886,16 @@ class FunctionLifter:
 
     def call_native(self, callee: Val | str, name: str | None, tail: bool = False) -> None:
         """Call native code (external symbol or pointer): typed when a prototype is known, else
-        through the target's universal mapping (abi/aarch64.py, abi/riscv64.py)."""
+        through the target's universal mapping (abi/aarch64.py, abi/riscv64.py); flag bits that
+        the target's C library defines otherwise are remapped around it (lift/libc_compat.py)."""
+        after = libc_compat.around_call(self, name, tail)
+        self._call_native(callee, name, tail)
+        if after is not None and not self.b.cur.terminated:
+            after()
+
+    def _call_native(self, callee: Val | str, name: str | None, tail: bool = False) -> None:
         b = self.b
-        special = self.ctx.special_call(self, name) if name else False
+        special = self.ctx.special_call(self, name, tail) if name else False
         if special:
             if tail:
                 self.return_internal()

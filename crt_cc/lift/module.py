@@ -20,7 +20,7 @@ from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS, internal_name, interna
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
 from ..frontend.elfobj import EM_386, SHF_GROUP, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
-from . import context, flagflow
+from . import context, flagflow, libc_compat
 from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter, finish_frame
 from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
@@ -96,6 +96,7 @@ class ModuleLifter:
         # (setjmp/longjmp, lift/context.py)
         self.appended_assembly: dict[str, str] = {}
         self.asm_functions: dict[str, str] = {}
+        self.ir_helpers: dict[str, str] = {}         # module-level helper functions (lift/libc_compat.py)
         # x87 registers: binary128 where it is the target's long double, else double (ARMv5)
         self.x87_ty = F128 if target.bits == 64 else F64
         self.internal_ret = internal_ret(self.x87_ty)
@@ -423,8 +424,10 @@ class ModuleLifter:
             return None
         return data[off:end].decode("latin-1")
 
-    def special_call(self, lf, name: str) -> bool:
+    def special_call(self, lf, name: str, tail: bool = False) -> bool:
         b = lf.b
+        if libc_compat.converted_call(lf, name, tail):
+            return True
         if name == "__tls_get_addr":
             lf.set64(0, lf.get64(RDI))        # rdi already holds the variable's address
             return True
@@ -911,6 +914,7 @@ class ModuleLifter:
                 out.append(self._cross_object_entry(fn))
         out.extend(bodies)
         out.extend(self.asm_functions.values())
+        out.extend(self.ir_helpers.values())
         for name in sorted(self.cross_object_refs):
             out.append(f"declare extern_weak void {self.cross_object_symbol(name)}(ptr)")
         for name, kind in sorted(self.externals.items()):

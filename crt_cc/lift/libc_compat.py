@@ -1,0 +1,171 @@
+"""C library calls whose structures or flag bits x86 and the target define differently.
+
+``struct stat`` is the common case: x86-64 has a layout of its own (``st_nlink`` 64-bit and
+before ``st_mode``), AArch64 and RISC-V64 use Linux's generic one, and the i386 ``struct stat64``
+of large-file code packs its 64-bit members at 4-byte alignment where ARM EABI aligns them to 8.
+A translated ``stat(path, &sb)`` that handed the x86 buffer to the native function would read
+the mode where the link count is (``S_ISREG`` false for a regular file) or a size shifted by
+four bytes.  Such calls go through a small helper instead: the native function fills a native
+buffer, and the fields are copied to their x86 offsets, widened where x86's are wider.
+
+``open``'s flags are the other case: ``O_DIRECTORY``, ``O_NOFOLLOW``, ``O_DIRECT`` and
+``O_LARGEFILE`` have other bits on AArch64 and ARM than on x86 (RISC-V shares x86's), so an x86
+``open(dir, O_RDONLY | O_DIRECTORY)`` asked the native one for ``O_DIRECT``.  The flags argument
+of the open family, and fcntl's ``F_SETFL`` argument and ``F_GETFL`` result, are remapped around
+the native call (``OPEN_FLAG_BITS`` in the target's ABI module).
+
+The layouts live with their ABIs (``STAT_LAYOUT`` in abi/x86_64.py, abi/aarch64.py,
+abi/riscv64.py; ``STAT64_LAYOUT`` in abi/i386.py and abi/arm.py).  x86-64 code on ARMv5 keeps
+its own boundary rules (abi/arm.py).
+"""
+
+from __future__ import annotations
+
+from ..abi import i386 as i386abi
+from ..abi import x86_64 as x86_64abi
+from .ir import I32, I64, PTR, Val, const
+from .regs import ARG_GPRS, I386, RAX
+
+# The open family: which argument holds the flags.
+_OPEN_FLAGS_ARG = {
+    "open": 1, "open64": 1, "openat": 2, "openat64": 2, "__open_2": 1, "__open64_2": 1, "__openat_2": 2,
+    "__openat64_2": 2, "shm_open": 1, "mkostemp": 1, "mkostemp64": 1, "mkostemps": 2, "mkostemps64": 2,
+}
+F_GETFL, F_SETFL = 3, 4
+# The stat family: native parameter types, and which one is the struct pointer.
+_STAT_CALLS: dict[str, tuple[tuple[str, ...], int]] = {
+    "stat": ((PTR, PTR), 1), "lstat": ((PTR, PTR), 1), "fstat": ((I32, PTR), 1),
+    "fstatat": ((I32, PTR, PTR, I32), 2),
+}
+
+
+def _layouts(ctx, name: str):
+    """(x86 size, x86 layout, native size, native layout) for a call that needs converting."""
+    base = name[:-2] if name.endswith("64") else name
+    if base not in _STAT_CALLS:
+        return None
+    if ctx.mode is I386:
+        from ..abi import arm
+        if name.endswith("64"):           # plain struct stat: the same on i386 and ARM EABI
+            return i386abi.STAT64_SIZE, i386abi.STAT64_LAYOUT, arm.STAT64_SIZE, arm.STAT64_LAYOUT
+        return None
+    native = ctx.native
+    if native is None or getattr(native, "ILP32", False) or not hasattr(native, "STAT_LAYOUT"):
+        return None
+    return x86_64abi.STAT_SIZE, x86_64abi.STAT_LAYOUT, native.STAT_SIZE, native.STAT_LAYOUT
+
+
+def converted_call(lf, name: str, tail: bool) -> bool:
+    """Lower a call to ``name`` through its converting helper; False if it needs none."""
+    ctx = lf.ctx
+    lay = _layouts(ctx, name)
+    if lay is None:
+        return False
+    params, _ = _STAT_CALLS[name[:-2] if name.endswith("64") else name]
+    b = lf.b
+    args = []
+    if ctx.mode is I386:                  # cdecl: the argument words above the return address
+        base = lf.frame_ptr(4) if tail else lf.stack_ptr(0)
+        for k, ty in enumerate(params):
+            w = b.load(I32, b.gep(base, const(I64, 4 * k)), 4)
+            args.append(b.inttoptr(b.zext(w, I64)) if ty == PTR else w)
+    else:
+        for k, ty in enumerate(params):
+            v = lf.get64(ARG_GPRS[k])
+            args.append(b.inttoptr(v) if ty == PTR else b.trunc(v, I32))
+    helper = _helper(ctx, name, params, lay)
+    r = b.call(I32, helper, args, fnty=f"i32 ({', '.join(params)})")
+    lf.set64(RAX, b.zext(r, I64) if ctx.mode is I386 else b.sext(r, I64))
+    return True
+
+
+def _helper(ctx, name: str, params: tuple[str, ...], lay) -> str:
+    """The module's converting helper for ``name`` (emitted once)."""
+    helper = f'@"__crt_libc.{name}"'
+    if helper in ctx.ir_helpers:
+        return helper
+    x86_size, x86_lay, nat_size, nat_lay = lay
+    _, buf = _STAT_CALLS[name[:-2] if name.endswith("64") else name]
+    ps = [f"{'i32 signext' if t == I32 else t} %a{k}" for k, t in enumerate(params)]
+    call_args = [f"{'i32 signext' if t == I32 else t} {'%nb' if k == buf else f'%a{k}'}"
+                 for k, t in enumerate(params)]
+    lines = [f"define internal i32 {helper}({', '.join(ps)}) {{",
+             f"  %nb = alloca [{nat_size} x i8], align 8",
+             f"  %r = call i32 ({', '.join(params)}) {ctx.external(name)}({', '.join(call_args)})",
+             f"  call void @llvm.memset.p0.i64(ptr %a{buf}, i8 0, i64 {x86_size}, i1 false)"]
+    for k, (field, (xoff, xsize, signed)) in enumerate(x86_lay.items()):
+        noff, nsize, _ = nat_lay[field]
+        nty, xty = f"i{8 * nsize}", f"i{8 * xsize}"
+        lines += [f"  %n{k} = getelementptr i8, ptr %nb, i64 {noff}",
+                  f"  %v{k} = load {nty}, ptr %n{k}, align 1"]
+        val = f"%v{k}"
+        if xsize != nsize:
+            lines.append(f"  %w{k} = {'sext' if signed else 'zext'} {nty} %v{k} to {xty}")
+            val = f"%w{k}"
+        lines += [f"  %x{k} = getelementptr i8, ptr %a{buf}, i64 {xoff}",
+                  f"  store {xty} {val}, ptr %x{k}, align 1"]
+    lines += ["  ret i32 %r", "}"]
+    ctx.ir_helpers[helper] = "\n".join(lines)
+    ctx.adapter_intrinsics["@llvm.memset.p0.i64"] = "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)"
+    return helper
+
+
+
+def _flag_bits(ctx) -> tuple[tuple[int, int], ...]:
+    if ctx.mode is I386:
+        from ..abi import arm
+        return arm.OPEN_FLAG_BITS
+    if ctx.native is None or getattr(ctx.native, "ILP32", False):
+        return ()
+    return ctx.native.OPEN_FLAG_BITS
+
+
+def _remap(b, v: Val, pairs) -> Val:
+    """``v`` with each ``from`` bit of ``pairs`` moved to its ``to`` bit."""
+    moved = 0
+    for frm, to in pairs:
+        moved |= frm | to
+    out = b.and_(v, const(v.ty, ~moved))
+    for frm, to in pairs:
+        bit = b.and_(v, const(v.ty, frm))
+        shift = to.bit_length() - frm.bit_length()
+        bit = b.shl(bit, const(v.ty, shift)) if shift > 0 else b.lshr(bit, const(v.ty, -shift))
+        out = b.or_(out, bit)
+    return out
+
+
+def _arg(lf, k: int, tail: bool) -> tuple[Val, object]:
+    """Argument ``k`` of the call being made (an int) and how to replace it."""
+    b = lf.b
+    if lf.ctx.mode is I386:
+        slot = b.gep(lf.frame_ptr(4) if tail else lf.stack_ptr(0), const(I64, 4 * k))
+        return b.load(I32, slot, 4), lambda v: b.store(v, slot, 4)
+    reg = ARG_GPRS[k]
+    return b.trunc(lf.get64(reg), I32), lambda v: lf.set64(reg, b.zext(v, I64))
+
+
+def around_call(lf, name: str | None, tail: bool):
+    """Before a native call to ``name``: remap flag arguments (see the module docstring).  Returns
+    what to do with the result after the call (fcntl's F_GETFL), or None."""
+    pairs = _flag_bits(lf.ctx) if name else ()
+    if not pairs:
+        return None
+    b = lf.b
+    if name in _OPEN_FLAGS_ARG:
+        v, put = _arg(lf, _OPEN_FLAGS_ARG[name], tail)
+        put(_remap(b, v, pairs))
+        return None
+    if name not in ("fcntl", "fcntl64"):
+        return None
+    cmd, _ = _arg(lf, 1, tail)
+    v, put = _arg(lf, 2, tail)
+    put(b.select(b.icmp("eq", cmd, const(I32, F_SETFL)), _remap(b, v, pairs), v))
+    if tail:                    # the result goes straight back: not remapped (documented)
+        return None
+    back = tuple((to, frm) for frm, to in pairs)
+
+    def after() -> None:
+        r = b.trunc(lf.get64(RAX), I32)
+        fixed = b.select(b.icmp("eq", cmd, const(I32, F_GETFL)), _remap(b, r, back), r)
+        lf.set64(RAX, b.zext(fixed, I64) if lf.ctx.mode is I386 else b.sext(fixed, I64))
+    return after
