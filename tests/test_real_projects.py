@@ -84,6 +84,14 @@ def cases(*combos: tuple[str, ...], marks=()) -> list:
     return out
 
 
+def extra_cases(*combos: tuple[str, ...]) -> list:
+    """Like ``cases``, but every target runs in ``make test-projects`` only (long builds that
+    would push ``make test`` past its time)."""
+    if _selection() == "aarch64":
+        return []
+    return [pytest.param(*combo, id="-".join(combo)) for combo in combos]
+
+
 def default_selection_only(fn):
     """Target-independent tests run once: with the default selection (``make test``)."""
     return fn if _selection() != "extra" else None
@@ -357,6 +365,48 @@ def test_bzip2_whole_program_via_x86_passes_its_own_checks(triple: str, tmp_path
                                   input=(build / f"sample{n}.bz2").read_bytes(), capture_output=True, timeout=300)
         assert unpacked.returncode == 0, unpacked.stderr.decode(errors="replace")
         assert unpacked.stdout == ref, f"sample{n}: decompressed output differs"
+
+
+# ---------------------------------------------------------------------------------------------
+# lz4: a whole program and its test programs translated file by file (--crt-via-x86)
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("triple", extra_cases((A64,), (RV64,), (ARM5,)))
+def test_lz4_whole_program_via_x86_round_trips_and_passes_its_test_programs(triple: str, tmp_path: Path) -> None:
+    """lz4's CLI and its frametest/fuzzer test programs built by its own Makefiles, every file
+    translated alone (i386 code for ARMv5): -1/-9/-12 round trips of a fixed input through files
+    (its sparse-file writer seeks with fseeko64 and checks S_ISREG with stat: both crossed the
+    boundary wrongly on ARMv5 before; docs/abi.md), then frametest and fuzzer."""
+    _need("make")
+    src = _debian_source("lz4", "lib/lz4.c")
+    build = _copy_tree(src, tmp_path / "lz4")
+    cmd, _ = crt_cc_command()
+    crt_cc = " ".join([*cmd, f"--target={triple}", *(["-m32"] if triple == ARM5 else []), "--crt-via-x86"])
+    env = _build_env(**_cache_env(tmp_path))
+    _run(["make", "-j2", "-C", "programs", "lz4", f"CC={crt_cc}"], cwd=build, env=env, what="lz4 make")
+    _run(["make", "-j2", "-C", "tests", "frametest", "fuzzer", f"CC={crt_cc}"], cwd=build, env=env,
+         what="lz4 make (tests)")
+    _assert_target_elf(build / "programs" / "lz4", triple)
+    _assert_target_elf(build / "tests" / "fuzzer", triple)
+    _check_translations(env, "via-x86", at_least=10)
+    data = b"".join(p.read_bytes() for p in sorted((build / "lib").glob("lz4*.[ch]")))
+    (tmp_path / "in.dat").write_bytes(data)
+    for level in ("-1", "-9", "-12"):
+        packed, unpacked = tmp_path / f"in{level}.lz4", tmp_path / f"out{level}.dat"
+        for args in ([level, "-f", "-q", str(tmp_path / "in.dat"), str(packed)],
+                     ["-d", "-f", "-q", str(packed), str(unpacked)]):
+            p = subprocess.run([*_crt_run(triple), "./programs/lz4", *args], cwd=build, env=env,
+                               capture_output=True, text=True, timeout=300)
+            assert p.returncode == 0, f"lz4 {' '.join(args)}: {p.stderr[-2000:]}"
+        assert unpacked.stat().st_size == len(data), f"lz4 {level}: decompressed size {unpacked.stat().st_size}"
+        assert unpacked.read_bytes() == data, f"lz4 {level}: decompressed output differs"
+        assert packed.stat().st_size < len(data) // 2, f"lz4 {level}: compressed to {packed.stat().st_size} bytes"
+    for prog, args, done in (("frametest", ["-i20"], "All tests completed"),
+                             ("fuzzer", ["-i30"], "all tests completed successfully")):
+        p = subprocess.run([*_crt_run(triple), f"./{prog}", *args], cwd=build / "tests", env=env,
+                           capture_output=True, text=True, timeout=600)
+        out = p.stdout + p.stderr
+        assert p.returncode == 0 and done in out, f"{prog}: exit {p.returncode}\n{out[-3000:]}"
 
 
 # ---------------------------------------------------------------------------------------------
