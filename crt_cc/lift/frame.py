@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import CrtError
-from .regs import X86_64, SourceMode, full_register
+from .regs import GPR_NAMES, X86_64, SourceMode, full_register
 
 # x87 register-stack effect (pushes minus pops) by mnemonic.
 X87_DELTA = {
@@ -276,6 +276,8 @@ class StackControl:
 
 
 _TRANSFERS = ("j", "call", "ret", "loop", "ud2", "hlt", "int", "syscall", "sysenter")
+# Registers that can hold a jmp_buf's address (not rsp, rip or a segment base).
+_BUFFER_REGS = frozenset(GPR_NAMES) - {"rsp"}
 
 
 def _writes(insn, reg: str) -> bool:
@@ -300,8 +302,8 @@ def _saved_return_address(fn, k: int, reg: str, before: dict[int, FrameState]) -
                 and not ops[0].mem.index:
             base = full_register(insn.cs.reg_name(ops[0].mem.base))
             st = before.get(insn.addr)
-            if st is None or st.offset_of(base) is not None:
-                return None
+            if st is None or st.offset_of(base) is not None or base not in _BUFFER_REGS:
+                return None          # into the frame, or a global (`mov %rax, g(%rip)`)
             return insn.addr, base
         if insn.mnemonic.startswith(_TRANSFERS) or _writes(insn, reg):
             return None
@@ -343,7 +345,8 @@ def check_stack_control(fn, before: dict[int, FrameState], error) -> StackContro
                 and st.offset_of(full_register(insn.cs.reg_name(src.mem.base))) is not None
             if dst.type == 1 and full_register(insn.cs.reg_name(dst.reg)) == "rsp" and src is not None \
                     and src.type == 3 and not in_frame:
-                if insn.mnemonic == "mov" and src.mem.base and not src.mem.index and _switch_then_jump(fn, k):
+                if insn.mnemonic == "mov" and src.mem.base and not src.mem.index and _switch_then_jump(fn, k) \
+                        and full_register(insn.cs.reg_name(src.mem.base)) in _BUFFER_REGS:
                     control.switches[insn.addr] = full_register(insn.cs.reg_name(src.mem.base))
                     continue
                 raise error(f"the stack pointer is loaded from memory ('{insn}'): switching stacks "
