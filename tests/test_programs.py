@@ -65,7 +65,9 @@ def _params():
             if target.source != "x86_64" and prog.stem in LP64_ONLY:
                 continue
             for lvl in opt_levels():
-                why = KNOWN_BUGS.get((prog.stem, lvl)) or known_failure(target.triple, prog.stem, lvl)
+                lp64_on_ilp32 = target.source == "x86_64" and target.triple == "arm-linux-gnueabi"
+                key = f"{target.triple}/x86_64:programs" if lp64_on_ilp32 else target.triple
+                why = KNOWN_BUGS.get((prog.stem, lvl)) or known_failure(key, prog.stem, lvl)
                 marks = [pytest.mark.xfail(reason=why, strict=False)] if why else []
                 yield pytest.param(target, prog, lvl, id=f"{prog.stem}-O{lvl}-{target.short}", marks=marks)
 

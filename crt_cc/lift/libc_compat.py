@@ -145,27 +145,46 @@ def _arg(lf, k: int, tail: bool) -> tuple[Val, object]:
 
 
 def around_call(lf, name: str | None, tail: bool):
-    """Before a native call to ``name``: remap flag arguments (see the module docstring).  Returns
-    what to do with the result after the call (fcntl's F_GETFL), or None."""
+    """Before a native call to ``name`` from x86 code: remap flag arguments (see the module
+    docstring).  Returns what to do with the result after the call (fcntl's F_GETFL), or None."""
     pairs = _flag_bits(lf.ctx) if name else ()
     if not pairs:
         return None
     b = lf.b
+
+    def result() -> tuple[Val, object]:
+        r = b.trunc(lf.get64(RAX), I32)
+        return r, lambda v: lf.set64(RAX, b.zext(v, I64) if lf.ctx.mode is I386 else b.sext(v, I64))
+    return _around(b, name, pairs, lambda k: _arg(lf, k, tail), result, tail)
+
+
+def around_riscv_call(lf, name: str | None, tail: bool, pairs: tuple[tuple[int, int], ...]):
+    """The same for RISC-V code (lift/riscv/calls.py): its flag bits are x86's, and ``pairs``
+    the target's differences from them; int arguments and results are sign-extended in x10-x17."""
+    if not name or not pairs:
+        return None
+    b = lf.b
+
+    def reg(n: int) -> tuple[Val, object]:
+        return b.trunc(lf.x(n), I32), lambda v: lf.set_x(n, b.sext(v, I64))
+    return _around(b, name, pairs, lambda k: reg(10 + k), lambda: reg(10), tail)
+
+
+def _around(b, name: str, pairs, arg, result, tail: bool):
     if name in _OPEN_FLAGS_ARG:
-        v, put = _arg(lf, _OPEN_FLAGS_ARG[name], tail)
+        v, put = arg(_OPEN_FLAGS_ARG[name])
         put(_remap(b, v, pairs))
         return None
     if name not in ("fcntl", "fcntl64"):
         return None
-    cmd, _ = _arg(lf, 1, tail)
-    v, put = _arg(lf, 2, tail)
+    cmd, _ = arg(1)
+    v, put = arg(2)
     put(b.select(b.icmp("eq", cmd, const(I32, F_SETFL)), _remap(b, v, pairs), v))
     if tail:                    # the result goes straight back: not remapped (documented)
         return None
     back = tuple((to, frm) for frm, to in pairs)
 
     def after() -> None:
-        r = b.trunc(lf.get64(RAX), I32)
-        fixed = b.select(b.icmp("eq", cmd, const(I32, F_GETFL)), _remap(b, r, back), r)
-        lf.set64(RAX, b.zext(fixed, I64) if lf.ctx.mode is I386 else b.sext(fixed, I64))
+        r, put_r = result()
+        put_r(b.select(b.icmp("eq", cmd, const(I32, F_GETFL)), _remap(b, r, back), r))
     return after

@@ -433,7 +433,6 @@ class ModuleLifter:
             return True
         if name == "___tls_get_addr" and self.mode is I386:
             return True                       # i386's takes it in %eax, and returns it there
-
         if name in ("__stack_chk_fail", "__stack_chk_fail_local"):
             b.call("void", self.external("__stack_chk_fail"), [], fnty="void ()")
             b.terminate("unreachable")

@@ -23,11 +23,12 @@ both conventions do.  Where they differ, the call is typed:
 
 from __future__ import annotations
 
-from ...abi import varargs
+from ...abi import native_abi, varargs
 from ...abi.prototypes import BUILTIN_NAMES, builtin_prototypes
 from ...abi.riscv64 import V_VARIANT
 from ...frontend.riscv import RvFunction
 from ...frontend.riscv_isa import SP
+from .. import libc_compat
 from ..ir import F32, F64, F128, I32, I64, I128, PTR, Val, const
 from .analysis import STORES
 from .function import INTERNAL_RET, N_ARG
@@ -95,6 +96,16 @@ def pointer_call(lf, target: Val, tail: bool) -> None:
 
 
 def native_call(lf, name: str | None, ref: str, tail: bool) -> None:
+    """A call to native code; open/fcntl flag bits that the target defines otherwise than RISC-V
+    (AArch64's O_DIRECTORY...) are remapped around it (lift/libc_compat.py)."""
+    pairs = getattr(native_abi(lf.ctx.target), "OPEN_FLAG_BITS", ())
+    after = libc_compat.around_riscv_call(lf, name, tail, pairs)
+    _native_call(lf, name, ref, tail)
+    if after is not None and not lf.b.cur.terminated:
+        after()
+
+
+def _native_call(lf, name: str | None, ref: str, tail: bool) -> None:
     b = lf.b
     ctx = lf.ctx
     if name == "__tls_get_addr":          # a0 already holds the variable's address
