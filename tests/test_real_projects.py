@@ -101,6 +101,12 @@ def default_selection_only(fn):
 # Tools and sources
 # ---------------------------------------------------------------------------------------------
 
+def _via_x86_cc(triple: str) -> str:
+    """``CC`` for a whole-program build with --crt-via-x86 (ARMv5: from i386 code, -m32)."""
+    cmd, _ = crt_cc_command()
+    return " ".join([*cmd, f"--target={triple}", *(["-m32"] if triple == ARM5 else []), "--crt-via-x86"])
+
+
 def _need(*tools: str) -> None:
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
@@ -348,8 +354,7 @@ def test_bzip2_whole_program_via_x86_passes_its_own_checks(triple: str, tmp_path
     _need("make")
     src = _debian_source("bzip2", "bzlib.c")
     build = _copy_tree(src, tmp_path / "bzip2")
-    cmd, _ = crt_cc_command()
-    crt_cc = " ".join([*cmd, f"--target={triple}", *(["-m32"] if triple == ARM5 else []), "--crt-via-x86"])
+    crt_cc = _via_x86_cc(triple)
     env = _build_env(**_cache_env(tmp_path))
     _run(["make", "-j2", "bzip2", f"CC={crt_cc}", f"AR={triple}-ar", f"RANLIB={triple}-ranlib"], cwd=build,
          env=env, what="bzip2 make")
@@ -380,8 +385,7 @@ def test_lz4_whole_program_via_x86_round_trips_and_passes_its_test_programs(trip
     _need("make")
     src = _debian_source("lz4", "lib/lz4.c")
     build = _copy_tree(src, tmp_path / "lz4")
-    cmd, _ = crt_cc_command()
-    crt_cc = " ".join([*cmd, f"--target={triple}", *(["-m32"] if triple == ARM5 else []), "--crt-via-x86"])
+    crt_cc = _via_x86_cc(triple)
     env = _build_env(**_cache_env(tmp_path))
     _run(["make", "-j2", "-C", "programs", "lz4", f"CC={crt_cc}"], cwd=build, env=env, what="lz4 make")
     _run(["make", "-j2", "-C", "tests", "frametest", "fuzzer", f"CC={crt_cc}"], cwd=build, env=env,

@@ -31,14 +31,6 @@ from .regs import GPR_NAMES
 ADAPTER_PREFIX = "__crt_ctx."
 
 
-def _abi(ctx):
-    """The target's ABI module (i386 code crosses through abi/i386.py, but runs on ARM)."""
-    if ctx.native is not None:
-        return ctx.native
-    from ..abi import arm
-    return arm
-
-
 def note_buffer(lf, reg: str) -> None:
     """After the store of the return address into the jmp_buf: keep the buffer's address for
     the return (``buffer_at_return``)."""
@@ -59,7 +51,7 @@ def restore(lf, reg: str) -> None:
     """longjmp's stack-pointer load: restore the native context saved in the jmp_buf that
     ``reg`` points to; setjmp returns %eax (an int) once more."""
     b = lf.b
-    abi = _abi(lf.ctx)
+    abi = lf.ctx.target_abi
     base = lf.get64(GPR_NAMES.index(reg))
     val = b.trunc(lf.get64(0), I32)
     word = I32 if abi.ILP32 else I64
@@ -74,7 +66,7 @@ def naked_entry(ctx, name: str, symbols: list[tuple[str, str, str]], adapter: st
     """Target assembly of the native entry point of a setjmp-like function (see the module
     docstring): ``name`` and its other ``symbols`` as (name, binding, visibility) with binding
     'global', 'weak' or 'local' and visibility '', 'hidden' or 'protected'."""
-    text = _function(name, _abi(ctx).context_save_asm(adapter))
+    text = _function(name, ctx.target_abi.context_save_asm(adapter))
     for sym, bind, vis in symbols:
         if bind != "local":
             text = f"\t.{'weak' if bind == 'weak' else 'globl'}\t{sym}\n" + text

@@ -64,7 +64,14 @@ def fconst(ty: str, value: float) -> Val:
     import struct
     if ty == F32:   # LLVM spells float constants as the double with the same value, in hex
         value = struct.unpack("<f", struct.pack("<f", value))[0]
-    return Val(ty, "0x{:016X}".format(struct.unpack("<Q", struct.pack("<d", value))[0]))
+    bits = struct.unpack("<Q", struct.pack("<d", value))[0]
+    if ty == F128:  # the binary64 value widened: 0xL, low then high 64 bits
+        sign, exp, mant = bits >> 63, (bits >> 52) & 0x7FF, bits & ((1 << 52) - 1)
+        assert exp or not mant, "binary64 subnormals are not widened here"
+        exp = 0x7FFF if exp == 0x7FF else exp + 16383 - 1023 if exp else 0
+        q = (sign << 127) | (exp << 112) | (mant << 60)
+        return Val(ty, f"0xL{q & ((1 << 64) - 1):016X}{q >> 64:016X}")
+    return Val(ty, f"0x{bits:016X}")
 
 
 class Block:

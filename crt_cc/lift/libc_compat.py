@@ -39,20 +39,23 @@ _STAT_CALLS: dict[str, tuple[tuple[str, ...], int]] = {
 }
 
 
+def _stat_call(name: str) -> tuple[tuple[str, ...], int] | None:
+    """``_STAT_CALLS``' entry for ``name`` or its ``64`` variant."""
+    return _STAT_CALLS.get(name[:-2] if name.endswith("64") else name)
+
+
 def _layouts(ctx, name: str):
     """(x86 size, x86 layout, native size, native layout) for a call that needs converting."""
-    base = name[:-2] if name.endswith("64") else name
-    if base not in _STAT_CALLS:
+    if _stat_call(name) is None:
         return None
+    abi = ctx.target_abi
     if ctx.mode is I386:
-        from ..abi import arm
         if name.endswith("64"):           # plain struct stat: the same on i386 and ARM EABI
-            return i386abi.STAT64_SIZE, i386abi.STAT64_LAYOUT, arm.STAT64_SIZE, arm.STAT64_LAYOUT
+            return i386abi.STAT64_SIZE, i386abi.STAT64_LAYOUT, abi.STAT64_SIZE, abi.STAT64_LAYOUT
         return None
-    native = ctx.native
-    if native is None or getattr(native, "ILP32", False) or not hasattr(native, "STAT_LAYOUT"):
+    if abi.ILP32 or not hasattr(abi, "STAT_LAYOUT"):
         return None
-    return x86_64abi.STAT_SIZE, x86_64abi.STAT_LAYOUT, native.STAT_SIZE, native.STAT_LAYOUT
+    return x86_64abi.STAT_SIZE, x86_64abi.STAT_LAYOUT, abi.STAT_SIZE, abi.STAT_LAYOUT
 
 
 def converted_call(lf, name: str, tail: bool) -> bool:
@@ -61,18 +64,15 @@ def converted_call(lf, name: str, tail: bool) -> bool:
     lay = _layouts(ctx, name)
     if lay is None:
         return False
-    params, _ = _STAT_CALLS[name[:-2] if name.endswith("64") else name]
+    params, _ = _stat_call(name)
     b = lf.b
     args = []
-    if ctx.mode is I386:                  # cdecl: the argument words above the return address
-        base = lf.frame_ptr(4) if tail else lf.stack_ptr(0)
-        for k, ty in enumerate(params):
-            w = b.load(I32, b.gep(base, const(I64, 4 * k)), 4)
-            args.append(b.inttoptr(b.zext(w, I64)) if ty == PTR else w)
-    else:
-        for k, ty in enumerate(params):
-            v = lf.get64(ARG_GPRS[k])
-            args.append(b.inttoptr(v) if ty == PTR else b.trunc(v, I32))
+    for k, ty in enumerate(params):
+        if ty != PTR:
+            args.append(_arg(lf, k, tail)[0])
+            continue
+        w, _ = _word(lf, k, tail)
+        args.append(b.inttoptr(w if w.ty == I64 else b.zext(w, I64)))
     helper = _helper(ctx, name, params, lay)
     r = b.call(I32, helper, args, fnty=f"i32 ({', '.join(params)})")
     lf.set64(RAX, b.zext(r, I64) if ctx.mode is I386 else b.sext(r, I64))
@@ -85,7 +85,7 @@ def _helper(ctx, name: str, params: tuple[str, ...], lay) -> str:
     if helper in ctx.ir_helpers:
         return helper
     x86_size, x86_lay, nat_size, nat_lay = lay
-    _, buf = _STAT_CALLS[name[:-2] if name.endswith("64") else name]
+    _, buf = _stat_call(name)
     ps = [f"{'i32 signext' if t == I32 else t} %a{k}" for k, t in enumerate(params)]
     call_args = [f"{'i32 signext' if t == I32 else t} {'%nb' if k == buf else f'%a{k}'}"
                  for k, t in enumerate(params)]
@@ -112,12 +112,9 @@ def _helper(ctx, name: str, params: tuple[str, ...], lay) -> str:
 
 
 def _flag_bits(ctx) -> tuple[tuple[int, int], ...]:
-    if ctx.mode is I386:
-        from ..abi import arm
-        return arm.OPEN_FLAG_BITS
-    if ctx.native is None or getattr(ctx.native, "ILP32", False):
+    if ctx.mode is not I386 and ctx.target_abi.ILP32:     # x86-64 code on ARMv5: not remapped
         return ()
-    return ctx.native.OPEN_FLAG_BITS
+    return ctx.target_abi.OPEN_FLAG_BITS
 
 
 def _remap(b, v: Val, pairs) -> Val:
@@ -134,14 +131,24 @@ def _remap(b, v: Val, pairs) -> Val:
     return out
 
 
-def _arg(lf, k: int, tail: bool) -> tuple[Val, object]:
-    """Argument ``k`` of the call being made (an int) and how to replace it."""
+def _word(lf, k: int, tail: bool) -> tuple[Val, object]:
+    """Argument word ``k`` of the call being made (i386: the cdecl stack word, i32; x86-64: the
+    SysV register, i64) and how to replace it."""
     b = lf.b
     if lf.ctx.mode is I386:
         slot = b.gep(lf.frame_ptr(4) if tail else lf.stack_ptr(0), const(I64, 4 * k))
         return b.load(I32, slot, 4), lambda v: b.store(v, slot, 4)
     reg = ARG_GPRS[k]
-    return b.trunc(lf.get64(reg), I32), lambda v: lf.set64(reg, b.zext(v, I64))
+    return lf.get64(reg), lambda v: lf.set64(reg, v)
+
+
+def _arg(lf, k: int, tail: bool) -> tuple[Val, object]:
+    """Argument ``k`` of the call being made as an int, and how to replace it."""
+    w, put = _word(lf, k, tail)
+    if w.ty == I32:
+        return w, put
+    b = lf.b
+    return b.trunc(w, I32), lambda v: put(b.zext(v, I64))
 
 
 def around_call(lf, name: str | None, tail: bool):

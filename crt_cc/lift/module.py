@@ -85,8 +85,11 @@ class ModuleLifter:
         self.data_globals: dict[int, str] = {}
         self.prototypes: dict = {}                   # --crt-prototypes (built-in ones: calls only)
         i386_source = obj.machine == EM_386
+        # the target's ABI module whatever the source (i386 code runs on ARM): its libc layouts,
+        # flag bits and context save/restore (lift/libc_compat.py, lift/context.py)
+        self.target_abi = native_abi(target)
         # the target's calling convention for x86-64 code (abi/); i386 code crosses through abi/i386.py
-        self.native = None if i386_source else native_abi(target)
+        self.native = None if i386_source else self.target_abi
         self.typed_externals: dict = {}              # name -> Prototype used at its call sites
         self.adapter_intrinsics: dict[str, str] = {}  # intrinsics the entry adapters use
         self.mode = I386 if obj.machine == EM_386 else X86_64

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from capstone import x86
 
-from ..ir import F32, F64, F128, I1, I16, I32, I64, I128, Val, bits_of, const, ity
+from ..ir import F32, F64, F128, I1, I16, I32, I64, I128, Val, bits_of, const, fconst, ity
 from . import sem
 
 MANT_DROP = 112 - 63          # fraction bits binary128 has beyond the x87's 63
@@ -57,7 +57,7 @@ def st_push(lf, v: Val, after_call: bool = False) -> None:
 
 def _suffix(lf) -> str:
     """LLVM intrinsic suffix of the x87 register type."""
-    return "f128" if lf.x87_ty == F128 else "f64"
+    return _sfx(lf.x87_ty)
 
 
 def round64(lf, v: Val) -> Val:
@@ -318,7 +318,7 @@ def round_integral(b, v: Val, mode: Val) -> Val:
     up = b.add(n, b.zext(b.fcmp("olt", f, v), it))
     d = b.op(T, f"fsub {v}, {f.ref}")
     odd = b.icmp("ne", b.and_(n, one), const(it, 0))
-    half, mhalf = Val(T, _fconst(T, 0.5)), Val(T, _fconst(T, -0.5))
+    half, mhalf = fconst(T, 0.5), fconst(T, -0.5)
     inc = b.or_(b.fcmp("ogt", d, half), b.and_(b.fcmp("oeq", d, half), odd))
     dec = b.or_(b.fcmp("olt", d, mhalf), b.and_(b.fcmp("oeq", d, mhalf), odd))
     near = b.sub(b.add(n, b.zext(inc, it)), b.zext(dec, it))
@@ -326,24 +326,13 @@ def round_integral(b, v: Val, mode: Val) -> Val:
                  b.select(b.icmp("eq", mode, const(I16, 1)), down,
                           b.select(b.icmp("eq", mode, const(I16, 2)), up, n)))
     rf = b.intrinsic(f"llvm.copysign.{_sfx(T)}", T, [b.op(T, f"sitofp {r} to {T}"), v])
-    small = b.fcmp("olt", b.intrinsic(f"llvm.fabs.{_sfx(T)}", T, [v]), Val(T, _fconst(T, 2.0 ** exact)))
+    small = b.fcmp("olt", b.intrinsic(f"llvm.fabs.{_sfx(T)}", T, [v]), fconst(T, 2.0 ** exact))
     return b.select(small, rf, v)
 
 
 def _sfx(T: str) -> str:
+    """LLVM intrinsic suffix of a floating-point type."""
     return {F32: "f32", F64: "f64", F128: "f128"}[T]
-
-
-def _fconst(T: str, x: float) -> str:
-    """An LLVM constant of type T for a float ``x`` exact in binary64."""
-    import struct
-    if T == F128:
-        sign, rest = (1 << 127, -x) if x < 0 else (0, x)
-        e = struct.unpack("<Q", struct.pack("<d", rest))[0]
-        exp, mant = e >> 52, e & ((1 << 52) - 1)
-        bits = sign | ((exp - 1023 + 16383) << 112) | (mant << 60) if rest else sign
-        return f"0xL{bits & ((1 << 64) - 1):016X}{bits >> 64:016X}"
-    return f"0x{struct.unpack('<Q', struct.pack('<d', x))[0]:016X}"
 
 
 def _fp_to_int(lf, v: Val, bits: int, mode: Val | None) -> Val:
