@@ -414,6 +414,31 @@ def test_lz4_whole_program_via_x86_round_trips_and_passes_its_test_programs(trip
 
 
 # ---------------------------------------------------------------------------------------------
+# jansson: a library and its ctest suite, every C file translated (--crt-via-x86)
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("triple", extra_cases((RV64,), (ARM5,)))
+def test_jansson_via_x86_passes_its_own_ctest(triple: str, tmp_path: Path) -> None:
+    """jansson 2.14 with the CMake toolchain file, -O3, every C file translated (i386 code for
+    ARMv5): its 213 tests (API tests, valid/invalid JSON suites).  Its dumper's switch, whose
+    cases tail-call through the output callback, was compiled to traps before (bug 5 in
+    docs/real-projects.md)."""
+    _need("cmake", "ctest", "make", "unshare")
+    src = _debian_source("jansson", "CMakeLists.txt", debian_patches=True)
+    build = tmp_path / "build"
+    env = _build_env(**_cache_env(tmp_path))
+    _run(["cmake", "-S", str(src), "-B", str(build), f"-DCMAKE_TOOLCHAIN_FILE={REPO / 'cmake' / CMAKE_FILE[triple]}",
+          "-DCRT_VIA_X86=ON", "-DCMAKE_BUILD_TYPE=Release", "-DJANSSON_BUILD_DOCS=OFF",
+          *(["-DCMAKE_C_FLAGS=-m32"] if triple == ARM5 else [])],
+         cwd=tmp_path, env=env, timeout=600, what="cmake (configure)")
+    _run(["cmake", "--build", str(build), "-j2"], cwd=tmp_path, env=env, what="cmake --build")
+    _assert_target_elf(build / "bin" / "json_process", triple)
+    _check_translations(env, "via-x86", at_least=20)
+    out = _run_ctest(build, triple, env)
+    print(out[-1500:])
+
+
+# ---------------------------------------------------------------------------------------------
 # cJSON: CMake with our toolchain file, its own ctest suite
 # ---------------------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from ..diagnostics import CrtError
 from ..lift import results
 from ..lift.frame import X87_DELTA
 from ..lift.ir import F32, F64, I32, I64, FunctionBuilder, Val, const
-from ..lift.regs import RAX, RDX, full_register
+from ..lift.regs import RAX, RCX, RDX, full_register
 from . import prototypes as protomod
 from . import varargs
 from .riscv64 import V_VARIANT  # libc's printf -> vprintf names (no RISC-V specifics)
@@ -349,6 +349,59 @@ def incoming_kinds(lf, n_words: int) -> list[str]:
                 and copies.get(local + WORD) == src + WORD:
             wide.setdefault((src - WORD) // WORD, size)
     return kinds_from_words(n_words, wide)
+
+
+# regparm(n) (gcc's __attribute__((regparm(3))), expat's FASTCALL/PTRCALL): the first n argument
+# words travel in eax, edx, ecx, the rest on the stack.  The attribute means nothing on ARM, so the
+# same C prototype there passes those words in r0-r2, followed by the stack words: both sides of
+# a crossing map register for register once each knows that the other uses regparm.
+REGPARM_REGS = ("rax", "rdx", "rcx")
+_REGPARM_INDEX = {"rax": RAX, "rdx": RDX, "rcx": RCX}
+
+
+def _regs_read_written(insn) -> tuple[set[str], set[str]]:
+    """Architectural registers an instruction reads and writes (``xor %eax, %eax`` reads none)."""
+    from ..lift.frame import _is_padding
+    if _is_padding(insn):
+        return set(), set()
+    try:
+        r, w = insn.cs.regs_access()
+    except Exception:               # capstone has no access data for a few instructions
+        return set(), set()
+    reads = {full_register(insn.cs.reg_name(x)) for x in r}
+    writes = {full_register(insn.cs.reg_name(x)) for x in w}
+    ops = insn.cs.operands
+    if insn.mnemonic in results._SELF_IDIOMS and len(ops) == 2 and ops[0].type == ops[1].type == 1 \
+            and ops[0].reg == ops[1].reg:
+        reads -= writes
+    return reads, writes
+
+
+def _regparm_count(live: set[str]) -> int:
+    """regparm(n) fills eax, edx, ecx in that order: n covers the last of them in use."""
+    return max((i + 1 for i, r in enumerate(REGPARM_REGS) if r in live), default=0)
+
+
+def regparm_params(lf) -> int:
+    """How many argument words a function takes in registers: eax, edx or ecx read before any
+    write on some path from the entry (cdecl code never does: they hold nothing at entry)."""
+    wanted = set(REGPARM_REGS)
+    live: set[str] = set()
+    seen: set[tuple[int, frozenset]] = set()
+    work: list[tuple[int, frozenset]] = [(lf.fn.start, frozenset())]
+    while work:
+        start, defined = work.pop()
+        if (start, defined) in seen or start not in lf.blocks:
+            continue
+        seen.add((start, defined))
+        d = set(defined)
+        for insn in lf.blocks[start]:
+            reads, writes = _regs_read_written(insn)
+            live |= (reads & wanted) - d
+            d |= wanted if insn.mnemonic.startswith("call") else writes & wanted
+        if d != wanted:
+            work.extend((s, frozenset(d)) for s in lf.succs.get(start, []))
+    return _regparm_count(live)
 
 
 def _word_copies(lf) -> dict[int, int]:
@@ -676,6 +729,10 @@ def entry_adapter(ctx, fn, name: str, linkage: str, n_words: int, lifted) -> str
             v = double_to_f80(b, v)
         b.store(v, b.gep(argp, const(I64, off)), 4)
     args = [const(I64, 0)] * len(INTERNAL_PARAM_GPRS) + [Val("<2 x i64>", "zeroinitializer")] * N_XMM_ARGS
+    n_reg = lifted.regparm if proto is None else 0
+    for i, reg in enumerate(REGPARM_REGS[:n_reg]):      # r0-r2 -> eax, edx, ecx (see REGPARM_REGS)
+        args[INTERNAL_PARAM_GPRS.index(_REGPARM_INDEX[reg])] = b.zext(Val(I32, f"%g{i}"), I64)
+    params = [f"i32 %g{i}" for i in range(n_reg)] + params
     res = b.call(ctx.internal_ret, ctx.internal_name(fn), args + [argp])
     if sret is not None and sret.arm_size <= WORD:
         arm = b.alloca(I32, align=4)

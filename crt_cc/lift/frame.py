@@ -207,16 +207,31 @@ def _ends_in_call(block: list) -> int | None:
     return None
 
 
+def _ends_in_indirect_jump(block: list) -> bool:
+    """Whether a block ends with ``jmp *REG`` / ``jmp *MEM`` (its successors are every label)."""
+    from capstone import x86
+    last = block[-1]
+    if last.mnemonic.removeprefix("bnd ").removeprefix("notrack ") != "jmp":
+        return False
+    ops = last.cs.operands
+    return bool(ops) and ops[0].type in (x86.X86_OP_REG, x86.X86_OP_MEM)
+
+
 def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_calls: set[int],
             mode: SourceMode = X86_64, callee_pops: dict[int, int] | None = None) -> dict[int, FrameState]:
     """Frame state *before* each instruction address, by fixpoint over the CFG.
 
     A call to a function that does not return (``luaX_syntaxerror``, declared noreturn in C) is
     followed by whatever block the compiler placed next, typically a branch target whose stack
-    depth differs (i386 pushed the call's arguments): see :func:`_combine`.
+    depth differs (i386 pushed the call's arguments): see :func:`_combine`.  The same holds for
+    an indirect jump taken with the frame popped (rsp back at its entry value): the CFG gives it
+    every code label of the function as a successor, but after ``add $0xf8, %rsp; pop ...;
+    jmp *%rax`` it is a tail call through a function pointer, and the switch's case labels keep
+    the depth of the switch's own dispatch.
     """
     pops = callee_pops or {}
     fall_call = {start: _ends_in_call(block) for start, block in blocks.items()}
+    indirect = {start for start, block in blocks.items() if _ends_in_indirect_jump(block)}
     strong: dict[int, FrameState] = {}       # block -> merged state over the ordinary edges
     weak: dict[int, FrameState] = {}         # block -> merged state falling out of calls
     state_in: dict[int, FrameState] = {fn.start: ENTRY}
@@ -230,7 +245,7 @@ def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_ca
             before[insn.addr] = st
             st = step(insn, st, insn.addr in x87_ret_calls, mode, pops.get(insn.addr, 0))
         for s in succs.get(start, []):
-            parts = weak if fall_call[start] is not None else strong
+            parts = weak if fall_call[start] is not None or (start in indirect and st.rsp == 0) else strong
             parts[s] = st if s not in parts else parts[s].merge(st)
             new = _combine(strong.get(s), weak.get(s))
             if new != state_in.get(s):

@@ -64,6 +64,7 @@ class Lifted:
         self.fp_ret = "double"            # i386: C type of an x87 result
         self.short_ret = False            # i386: a 16-bit result (sign-extended for AAPCS)
         self.small_struct = False         # i386: a struct of <= 4 bytes returned through the hidden pointer
+        self.regparm = 0                  # i386: argument words taken in eax, edx, ecx (abi/i386.py)
         self.context_save = False         # setjmp-like: entered through a naked entry (lift/context.py)
 
 
@@ -328,6 +329,15 @@ class FunctionLifter:
             lifted.fp_ret = i386abi.fp_result_kind(self)
             lifted.short_ret = i386abi.short_result(self)
             lifted.small_struct = i386abi.small_struct_result(self)
+            lifted.regparm = i386abi.regparm_params(self)
+            if lifted.regparm and self.ctx.address_taken(fn):
+                # Native callers pass those words in r0-r2, which the entry maps; translated i386
+                # code calling through a pointer cannot be told apart from cdecl code.
+                raise self.error(
+                    f"'{fn.name}' takes arguments in registers (regparm: eax, edx, ecx) and its "
+                    "address is taken: calls through pointers from translated i386 code cannot be "
+                    "bridged to ARM (translate it from x86-64 code, or build it without regparm)",
+                    fn.insns[0])
         elif fn.exported and fn.name not in self.ctx.prototypes and results.returns_first_argument(self):
             self.ctx.options.warnings.append(
                 f"'{fn.name}' returns its first argument register (%rdi): if it returns a struct larger "

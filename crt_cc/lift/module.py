@@ -70,6 +70,7 @@ class ModuleLifter:
         self.source_file = options.source_file
         self.functions: list[Function] = []
         self.fn_at: dict[tuple[int, int], Function] = {}
+        self._taken: set[str] | None = None            # see address_taken
         self.externals: dict[str, str] = {}          # name -> "func" | "data" | "tls"
         self.weak_undef: set[str] = set()
         self.helpers: set[str] = set()
@@ -161,6 +162,18 @@ class ModuleLifter:
         if sym.type == "STT_SECTION":
             return sym.shndx, addend
         return sym.shndx, sym.value + addend
+
+    def address_taken(self, fn: Function) -> bool:
+        """Whether the object holds ``fn``'s address anywhere but in a branch: in data (a table
+        of function pointers) or materialised by code (``lea f@GOTOFF(%ebx)``, ``mov $f``)."""
+        if self._taken is None:
+            self._taken = set()
+            for sec in self.obj.sections:
+                for r in sec.relocs.values():
+                    place = self._sym_offset(r.symbol, r.addend)
+                    if place in self.fn_at and (self._is_data(sec) or sec.is_code and r.type not in PCREL):
+                        self._taken.add(self.fn_at[place].name)
+        return fn.name in self._taken
 
     def _function_containing(self, sec: int, off: int) -> Function | None:
         for fn in self.functions:
@@ -580,10 +593,17 @@ class ModuleLifter:
         """Switch over the function's tagged labels; anything else is an indirect tail call."""
         b = lf.b
         fn = lf.fn
-        labels = self.code_labels_in(fn)
+
+        def reachable(va: int) -> bool:
+            # A label whose stack depth differs from this jump's is not one of its targets (a
+            # tail call through a pointer after the epilogue; see frame.analyse).
+            st = lf.before.get(va)
+            return st is None or st.rsp is None or lf.st.rsp is None or st.rsp == lf.st.rsp
+
+        labels = [va for va in self.code_labels_in(fn) if reachable(va)]
         for jt in self.tables:
             targets = sorted({(fn.vaddr(jt.code_section, t), t) for _, t in jt.entries
-                              if fn.vaddr(jt.code_section, t) is not None})
+                              if fn.vaddr(jt.code_section, t) is not None and reachable(fn.vaddr(jt.code_section, t))})
             if not jt.relative or not targets:
                 continue
             nxt = b.new_block()

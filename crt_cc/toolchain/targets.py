@@ -27,6 +27,8 @@ class Target:
     sysroot: str
     bits: int
     llvm_abi: str = ""     # LLVM "target-abi" module flag (the float ABI LLVM must use)
+    # Features for a second try when LLVM's code generator fails on a module (backend.py).
+    llvm_fallback_features: str = ""
     # Libraries translated code may need beyond libc at link time (only linked if used): libm,
     # where LLVM lowers an operation the x86 code does in hardware to a call (a soft-float
     # ARMv5 `sqrt`, binary128 long double functions), which the program itself may not link.
@@ -70,6 +72,9 @@ TARGETS: dict[str, Target] = {
             # without this LLVM splits every one into byte loads and shifts.  Linux guarantees
             # misaligned scalar accesses to user space (emulated where the hardware traps).
             llvm_features="+m,+a,+f,+d,+c,+unaligned-scalar-mem",
+            # LLVM 22 can run out of scratch registers with it in large functions with large
+            # frames ("Incomplete scavenging after 2nd pass"); without it that code compiles.
+            llvm_fallback_features="+m,+a,+f,+d,+c",
             qemu="qemu-riscv64",
             sysroot="/usr/riscv64-linux-gnu",
             bits=64,
