@@ -360,21 +360,12 @@ _REGPARM_INDEX = {"rax": RAX, "rdx": RDX, "rcx": RCX}
 
 
 def _regs_read_written(insn) -> tuple[set[str], set[str]]:
-    """Architectural registers an instruction reads and writes (``xor %eax, %eax`` reads none)."""
+    """Registers an instruction reads and writes; alignment padding (``nopw 0(%eax,%eax)``,
+    executed when code falls into an aligned label) and what capstone cannot tell touch none."""
     from ..lift.frame import _is_padding
     if _is_padding(insn):
         return set(), set()
-    try:
-        r, w = insn.cs.regs_access()
-    except Exception:               # capstone has no access data for a few instructions
-        return set(), set()
-    reads = {full_register(insn.cs.reg_name(x)) for x in r}
-    writes = {full_register(insn.cs.reg_name(x)) for x in w}
-    ops = insn.cs.operands
-    if insn.mnemonic in results._SELF_IDIOMS and len(ops) == 2 and ops[0].type == ops[1].type == 1 \
-            and ops[0].reg == ops[1].reg:
-        reads -= writes
-    return reads, writes
+    return results.regs_read_written(insn) or (set(), set())
 
 
 def _regparm_count(live: set[str]) -> int:

@@ -207,14 +207,17 @@ def _ends_in_call(block: list) -> int | None:
     return None
 
 
+def is_indirect(insn) -> bool:
+    """Whether a branch goes through a register or memory (``jmp *%rax``, ``call *8(%rbx)``)."""
+    from capstone import x86
+    ops = insn.cs.operands
+    return bool(ops) and ops[0].type in (x86.X86_OP_REG, x86.X86_OP_MEM)
+
+
 def _ends_in_indirect_jump(block: list) -> bool:
     """Whether a block ends with ``jmp *REG`` / ``jmp *MEM`` (its successors are every label)."""
-    from capstone import x86
     last = block[-1]
-    if last.mnemonic.removeprefix("bnd ").removeprefix("notrack ") != "jmp":
-        return False
-    ops = last.cs.operands
-    return bool(ops) and ops[0].type in (x86.X86_OP_REG, x86.X86_OP_MEM)
+    return last.mnemonic.removeprefix("bnd ").removeprefix("notrack ") == "jmp" and is_indirect(last)
 
 
 def analyse(fn, blocks: dict[int, list], succs: dict[int, list[int]], x87_ret_calls: set[int],

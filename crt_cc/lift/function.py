@@ -176,7 +176,7 @@ class FunctionLifter:
             if m == "jmp":
                 if last.addr in self.branch_targets:
                     out.append(self.branch_targets[last.addr])
-                elif self._is_indirect(last):
+                elif framemod.is_indirect(last):
                     out.extend(self.ctx.code_labels_in(self.fn))
             elif m.startswith("j") or m in ("loop", "loope", "loopne"):
                 if last.addr in self.branch_targets:
@@ -219,11 +219,6 @@ class FunctionLifter:
             return None
         place = self.ctx.branch_reloc_target(insn)
         return self.fn.vaddr(*place) if place else None
-
-    @staticmethod
-    def _is_indirect(insn: Insn) -> bool:
-        ops = insn.cs.operands
-        return bool(ops) and ops[0].type in (x86.X86_OP_REG, x86.X86_OP_MEM)
 
     # ------------------------------------------------------------------ lifting
     def lift(self) -> Lifted:

@@ -602,8 +602,8 @@ class ModuleLifter:
 
         labels = [va for va in self.code_labels_in(fn) if reachable(va)]
         for jt in self.tables:
-            targets = sorted({(fn.vaddr(jt.code_section, t), t) for _, t in jt.entries
-                              if fn.vaddr(jt.code_section, t) is not None and reachable(fn.vaddr(jt.code_section, t))})
+            targets = sorted({(va, t) for _, t in jt.entries
+                              if (va := fn.vaddr(jt.code_section, t)) is not None and reachable(va)})
             if not jt.relative or not targets:
                 continue
             nxt = b.new_block()

@@ -121,18 +121,27 @@ def _access(insn) -> tuple[set[str], set[str]]:
     elif _is_ret(insn):
         rw = ({"rax", "xmm0"}, set())
     else:
-        try:
-            rd, wr = insn.cs.regs_access()
-            rw = ({full_register(insn.cs.reg_name(r)) for r in rd}, {full_register(insn.cs.reg_name(r)) for r in wr})
-        except Exception:   # capstone cannot tell: assume everything is read, nothing written
-            rw = (set(RESULT_REGS) | {f"xmm{i}" for i in range(8)}, set())
-        # xor/pxor/xorps/pcmpeq of a register with itself reads nothing (zero/all-ones idioms)
-        ops = insn.cs.operands
-        if m in _SELF_IDIOMS and len(ops) == 2 \
-                and ops[0].type == 1 and ops[1].type == 1 and ops[0].reg == ops[1].reg:
-            rw = (set(), rw[1])
+        # capstone cannot tell: assume everything is read, nothing written
+        rw = regs_read_written(insn) or (set(RESULT_REGS) | {f"xmm{i}" for i in range(8)}, set())
     insn._rw = rw
     return rw
+
+
+def regs_read_written(insn) -> tuple[set[str], set[str]] | None:
+    """Architectural registers an instruction reads and writes, by capstone (None where it has no
+    access data).  xor/pxor/xorps/pcmpeq/sub of a register with itself reads nothing (zeroing and
+    all-ones idioms)."""
+    try:
+        rd, wr = insn.cs.regs_access()
+    except Exception:
+        return None
+    reads = {full_register(insn.cs.reg_name(r)) for r in rd}
+    writes = {full_register(insn.cs.reg_name(r)) for r in wr}
+    ops = insn.cs.operands
+    if insn.mnemonic in _SELF_IDIOMS and len(ops) == 2 \
+            and ops[0].type == 1 and ops[1].type == 1 and ops[0].reg == ops[1].reg:
+        reads = set()
+    return reads, writes
 
 
 def _block_of(lf, insn) -> tuple[int, int]:
