@@ -702,10 +702,12 @@ class Pipeline:
         if job.stage in (Stage.SYNTAX, Stage.PREPROCESS) or (job.deps is not None and job.deps.only):
             return self._gcc_stage(job, outs, [*cc, *self._gcc_v, *flags], src)
         if not any(f.startswith("-g") for f in flags):
-            # Line tables only: the lifter reports problems at C lines, and -g never
-            # changes gcc's generated code.  The model engine's verification also reads
-            # the functions' C types from full -g information (crt_cc/engines/signature.py).
-            flags.append("-g1" if self.plan.crt.engine == "lift" else "-g")
+            # -g never changes gcc's generated code, and its information serves the
+            # translation: line tables put the lifter's diagnostics at C lines, and the
+            # functions' C types make their native entry points exact (char/short results,
+            # i386 float results, structs by value: crt_cc/frontend/dwarf.py) and let the
+            # model engine's verification compare the right bits (engines/signature.py).
+            flags.append("-g")
         x86_s = self._tmp(job.input.display, ".x86.s")
         deps = self._dep_args(job.deps, outs)
         compile_cmd = [*cc, *self._gcc_v, *flags, "-S", *job.aux_args]

@@ -11,6 +11,10 @@ Translated (every set x -O0..-O3 x CRT_TEST_TARGETS):
 3. ``T-gcc driver.c func.o -o t -lm``                        (linked with a native caller)
 4. run under qemu-user: exit status 0 and no FAIL line.
 
+Variants: ``-prototypes`` (the set's prototypes.h given with --crt-prototypes) and ``-debug-info``
+(``gcc -S -g``: the C types come from the object's DWARF, crt_cc/frontend/dwarf.py), the latter for
+every set whose plain variant is a known failure.
+
 Control (every set x -O0,-O2, 64-bit targets): ``T-gcc -O{n} driver.c func.c`` natively, which proves
 the drivers and their expected values are right.
 
@@ -39,6 +43,8 @@ from known_failures import known_failure
 SETS = sorted(d for d in FUNCTIONS_DIR.iterdir() if (d / "func.c").is_file() and (d / "driver.c").is_file())
 
 CONTROL_LEVELS = ["0", "2"]
+PROTOTYPES_VARIANT = "prototypes"     # translated with --crt-prototypes
+DEBUG_INFO_VARIANT = "debug-info"     # func.s compiled with -g, translated without prototypes
 # A set may declare its boundary functions in this file; it is then also translated with
 # --crt-prototypes=prototypes.h, which must make every signature exact.
 PROTOTYPES = "prototypes.h"
@@ -88,8 +94,8 @@ def _params():
                 if lp64_on_ilp32(target):
                     why = known_failure(f"{target.triple}/{target.source}", d.name, lvl)
                     marks = [pytest.mark.xfail(reason=why, strict=False)] if why else []
-                    yield pytest.param(target, d, lvl, True, id=f"{d.name}-O{lvl}-{target.short}-prototypes",
-                                       marks=marks)
+                    yield pytest.param(target, d, lvl, PROTOTYPES_VARIANT,
+                                       id=f"{d.name}-O{lvl}-{target.short}-prototypes", marks=marks)
                     continue
                 # (the AAPCS64 register-mapping limits; i386 ones are in known_failures.py)
                 levels, why = KNOWN_LIMITATIONS.get(d.name, (set(), "")) if target.source == "x86_64" \
@@ -98,12 +104,14 @@ def _params():
                 open_bug = known_failure(target.triple, d.name, lvl)
                 if open_bug and not marks:
                     marks = [pytest.mark.xfail(reason=open_bug, strict=False)]
-                yield pytest.param(target, d, lvl, False, id=f"{d.name}-O{lvl}-{target.short}", marks=marks)
-                if (d / PROTOTYPES).is_file():
-                    bug = known_failure(target.triple, f"{d.name}:prototypes", lvl)
-                    pmarks = [pytest.mark.xfail(reason=bug, strict=False)] if bug else []
-                    yield pytest.param(target, d, lvl, True, id=f"{d.name}-O{lvl}-{target.short}-prototypes",
-                                       marks=pmarks)
+                yield pytest.param(target, d, lvl, "", id=f"{d.name}-O{lvl}-{target.short}", marks=marks)
+                for variant, wanted in ((PROTOTYPES_VARIANT, (d / PROTOTYPES).is_file()),
+                                        (DEBUG_INFO_VARIANT, bool(marks))):
+                    if wanted:
+                        bug = known_failure(target.triple, f"{d.name}:{variant}", lvl)
+                        vmarks = [pytest.mark.xfail(reason=bug, strict=False)] if bug else []
+                        yield pytest.param(target, d, lvl, variant, id=f"{d.name}-O{lvl}-{target.short}-{variant}",
+                                           marks=vmarks)
 
 
 def _control_params():
@@ -131,17 +139,19 @@ def test_function_set_count() -> None:
     assert len(SETS) >= 30, f"only {len(SETS)} function sets in {FUNCTIONS_DIR}"
 
 
-@pytest.mark.parametrize("target,fdir,lvl,with_prototypes", list(_params()))
-def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, with_prototypes: bool, tmp_path: Path,
+@pytest.mark.parametrize("target,fdir,lvl,variant", list(_params()))
+def test_boundary_translated(target: TargetInfo, fdir: Path, lvl: str, variant: str, tmp_path: Path,
                              crt_cc_cmd, require_tools) -> None:
     require_tools(target.source_gcc, target.gcc, target.qemu)
     asm = tmp_path / "func.s"
-    gen = run([target.source_gcc, "-S", f"-O{lvl}", str(fdir / "func.c"), "-o", str(asm)], timeout=BUILD_TIMEOUT)
+    debug = ["-g"] if variant == DEBUG_INFO_VARIANT else []
+    gen = run([target.source_gcc, "-S", *debug, f"-O{lvl}", str(fdir / "func.c"), "-o", str(asm)],
+              timeout=BUILD_TIMEOUT)
     if gen.returncode != 0:
         pytest.fail(f"host gcc -S failed:\n{gen.describe()}", pytrace=False)
     cmd, env = crt_cc_cmd
     obj = tmp_path / "func.o"
-    protos = [f"--crt-prototypes={prototypes_file(fdir)}"] if with_prototypes else []
+    protos = [f"--crt-prototypes={prototypes_file(fdir)}"] if variant == PROTOTYPES_VARIANT else []
     tr = run([*cmd, f"--target={target.triple}", *target.source_flags, *protos, "-c", str(asm), "-o", str(obj)],
              timeout=BUILD_TIMEOUT, env=env, cwd=tmp_path)
     if tr.returncode != 0 or not obj.exists():

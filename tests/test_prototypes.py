@@ -122,3 +122,75 @@ def test_fast_libc_int32_reader_agrees_with_the_c_parser_on_every_declaration() 
         checked += 1
     assert checked > 250
     assert int32_arg_registers("ldexp") == ({0}, 1) and int32_arg_registers("not_in_libc") is None
+
+
+# ------------------------------------------------------------------ prototypes from debug information
+
+DEBUG_INFO_C = r"""
+#include <stdarg.h>
+#include <stdbool.h>
+typedef struct { double x; long n; } pair_t;
+struct node { struct node *next; int v; char name[3][4]; };
+enum color { RED, GREEN };
+struct bits { int a : 3; };
+bool is_even(int x) { return x % 2 == 0; }
+char up(char c) { return c - 32; }
+unsigned short swap16(unsigned short x) { return x << 8 | x >> 8; }
+pair_t make_pair(double x, long n) { pair_t p = {x, n}; return p; }
+struct node bump(struct node n, enum color c) { n.v += c; return n; }
+int sum(int n, ...) { va_list ap; va_start(ap, n); int s = 0; while (n--) s += va_arg(ap, int); va_end(ap); return s; }
+static float half(float f) { return f / 2; }
+float (*get_half(void))(float) { return half; }
+int bitfield(struct bits b) { return b.a; }
+long double twice(long double x) { return x * 2; }
+"""
+
+
+@pytest.mark.parametrize("compiler", ["gcc", "i686-linux-gnu-gcc", "riscv64-linux-gnu-gcc"])
+def test_debug_information_gives_the_defined_functions_c_declarations(compiler: str, tmp_path: Path,
+                                                                       require_tools) -> None:
+    """-g objects of every source ISA (RELA and REL relocations) give their functions' C types."""
+    from crt_cc.frontend.dwarf import function_declarations
+
+    require_tools(compiler)
+    src, obj = tmp_path / "f.c", tmp_path / "f.o"
+    src.write_text(DEBUG_INFO_C)
+    for level in ("-O0", "-O2"):
+        subprocess.run([compiler, level, "-g", "-c", str(src), "-o", str(obj)], check=True)
+        declared = parse_declarations(function_declarations(str(obj)), "f.o")
+        assert declared["is_even"].ret.cname == "_Bool" and declared["is_even"].params[0].size == 4
+        up = declared["up"]
+        assert (up.ret.kind, up.ret.size, up.ret.signed) == ("int", 1, False)   # the targets' char
+        swap = declared["swap16"]
+        assert (swap.ret.size, swap.ret.signed, swap.params[0].signed) == (2, False, False)
+        pair = declared["make_pair"].ret
+        assert pair.kind == "struct" and [leaf.kind for _, leaf in pair.leaves] == ["double", "int"]
+        node = declared["bump"]
+        assert node.params[0].kind == "struct" and len(node.params[0].leaves) == 14     # ptr, int, char[3][4]
+        assert node.params[1].kind == "int" and node.params[1].size == 4                   # the enum
+        assert declared["sum"].variadic and len(declared["sum"].params) == 1
+        assert declared["half"].ret.kind == "float" and declared["get_half"].ret.kind == "ptr"
+        assert declared["twice"].ret.kind == "ldouble"
+        assert "bitfield" not in declared          # a bit-field by value: left to the code's evidence
+
+
+def test_objects_without_debug_information_give_no_declarations(tmp_path: Path) -> None:
+    from crt_cc.frontend.dwarf import function_declarations
+
+    src, obj = tmp_path / "f.c", tmp_path / "f.o"
+    src.write_text(DEBUG_INFO_C)
+    subprocess.run(["gcc", "-O2", "-g1", "-c", str(src), "-o", str(obj)], check=True)    # line tables only
+    assert function_declarations(str(obj)) == ""
+    subprocess.run(["gcc", "-O2", "-c", str(src), "-o", str(obj)], check=True)
+    assert function_declarations(str(obj)) == ""
+
+
+def test_user_prototypes_win_over_debug_information() -> None:
+    from crt_cc.abi.prototypes import Declarations, add_debug_info_prototypes
+
+    user = parse_declarations("int f(int); ", "user.h")
+    merged = add_debug_info_prototypes(user, "short f(short); char g(char);", "f.o (debug information)")
+    assert merged["f"].ret.size == 4 and not merged["f"].from_debug_info
+    assert merged["g"].from_debug_info
+    # text the parser cannot read costs only the exactness it would have added
+    assert add_debug_info_prototypes(Declarations(), "int h(struct;", "f.o") == {}

@@ -122,11 +122,16 @@ def builtin_prototypes() -> dict:
     return _builtins
 
 
-def load_prototypes(path: str | None) -> dict:
+def parse_prototypes(text: str, origin: str) -> protomod.Declarations:
+    """C declarations with ILP32 sizes."""
+    return protomod.parse_declarations(ilp32_declarations(text), origin)
+
+
+def load_prototypes(path: str | None) -> protomod.Declarations:
     """``--crt-prototypes`` declarations with ILP32 sizes."""
     if not path:
-        return {}
-    return protomod.parse_declarations(ilp32_declarations(protomod._preprocess(path)), path)
+        return protomod.Declarations()
+    return parse_prototypes(protomod._preprocess(path), path)
 
 
 @dataclass(frozen=True)
@@ -679,12 +684,28 @@ def _x87_reads(insn) -> int:
 
 
 # ---------------------------------------------------------------------------------- crossings
+def _prototype_kinds(proto, where: str) -> tuple[list, str | StructArg] | None:
+    """A prototype's argument and result kinds; None where debug information describes a type
+    that cannot cross yet (it only refines what the code shows; the user's declarations must)."""
+    try:
+        return [arg_kind(t, where) for t in proto.params], ret_kind(proto.ret, where)
+    except CrtError:
+        if not proto.from_debug_info:
+            raise
+        return None
+
+
 def entry_adapter(ctx, fn, name: str, linkage: str, n_words: int, lifted) -> str:
     """Native AAPCS32 entry point calling the lifted i386 body with a cdecl argument area."""
     proto = ctx.prototypes.get(fn.name)
+    if proto is not None and proto.from_debug_info and lifted.regparm:
+        proto = None            # DWARF does not record regparm: the code's register arguments win
+    typed = None
     if proto is not None and not proto.variadic:
-        kinds = [arg_kind(t, fn.name) for t in proto.params]
-        ret = ret_kind(proto.ret, fn.name)
+        typed = _prototype_kinds(proto, fn.name)
+        proto = proto if typed is not None else None
+    if typed is not None:
+        kinds, ret = typed
     elif lifted.small_struct and lifted.arg_kinds:
         kinds = lifted.arg_kinds[1:]        # the hidden pointer is added back below
         ret = StructArg(((0, 0, WORD),), WORD, WORD, False)

@@ -105,6 +105,10 @@ class Prototype:
     params: list[CType] = field(default_factory=list)
     variadic: bool = False
     origin: str = ""            # the file that declares it (for diagnostics)
+    # Read from the object's DWARF (crt_cc/frontend/dwarf.py), not given by the user: the types
+    # are the compiler's own, but DWARF does not record everything (regparm), and nobody asked
+    # for warnings about it.
+    from_debug_info: bool = False
 
 
 _FP_KINDS = {"float": "float", "double": "double", "long double": "ldouble"}
@@ -130,7 +134,7 @@ def _ctype(ffi, c) -> CType:
                 or c.cname in ("long", "short", "long long", "unsigned long", "unsigned short",
                                "unsigned long long", "_Bool", "size_t", "ssize_t", "ptrdiff_t"):
             signed = int(ffi.cast(c, -1)) < 0
-            return CType("int", size, align, signed)
+            return CType("int", size, align, signed, cname=c.cname)
         raise CrtError(f"unsupported primitive type '{c.cname}' in a prototype")
     if kind == "enum":
         return CType("int", size, align, True)
@@ -529,3 +533,23 @@ def libc_register_use(name: str | None) -> tuple[int, int] | None:
 def load_prototypes(path: str | None) -> Declarations:
     """The user's ``--crt-prototypes`` declarations (empty without a file)."""
     return parse_declarations(_preprocess(path), path) if path else Declarations()
+
+
+def add_debug_info_prototypes(declared: Declarations, text: str, origin: str, parse=None) -> Declarations:
+    """``declared`` (the user's) completed with the declarations an object's DWARF gives (``text``,
+    from :func:`crt_cc.frontend.dwarf.function_declarations`); ``parse``: the source ABI's parser.
+
+    The user's declarations win.  Debug information is evidence, not a request: text this parser
+    cannot read costs only the exactness it would have added, never the translation.
+    """
+    if not text:
+        return declared
+    try:
+        found = (parse or parse_declarations)(text, origin)
+    except CrtError:
+        return declared
+    for name, proto in found.items():
+        if name not in declared:
+            proto.from_debug_info = True
+            declared[name] = proto
+    return declared

@@ -231,63 +231,16 @@ def apply_prototype(sig: Signature, proto: CPrototype) -> Signature:
 
 def dwarf_prototypes(path: str) -> dict[str, CPrototype]:
     """Prototypes of the functions an object's DWARF describes (empty without ``-g`` type info)."""
-    from elftools.elf.elffile import ELFFile
+    from ..abi.prototypes import parse_declarations
+    from ..diagnostics import CrtError
+    from ..frontend.dwarf import function_declarations
 
-    found: dict[str, CPrototype] = {}
+    text = function_declarations(path)
     try:
-        with open(path, "rb") as fh:
-            elf = ELFFile(fh)
-            if not elf.has_dwarf_info():
-                return found
-            dwarf = elf.get_dwarf_info()
-            for cu in dwarf.iter_CUs():
-                for die in cu.iter_DIEs():
-                    if die.tag != "DW_TAG_subprogram" or "DW_AT_low_pc" not in die.attributes:
-                        continue
-                    decl = die
-                    for link in ("DW_AT_abstract_origin", "DW_AT_specification"):
-                        if link in decl.attributes:
-                            decl = decl.get_DIE_from_attribute(link)
-                    name = decl.attributes.get("DW_AT_name")
-                    if name is None or "DW_AT_prototyped" not in decl.attributes:
-                        continue
-                    params, variadic = [], False
-                    for child in decl.iter_children():
-                        if child.tag == "DW_TAG_formal_parameter":
-                            params.append(_dwarf_type(child))
-                        elif child.tag == "DW_TAG_unspecified_parameters":
-                            variadic = True
-                    ret = _dwarf_type(decl) if "DW_AT_type" in decl.attributes else ("void", 0)
-                    found[name.value.decode("utf-8", "replace")] = CPrototype(ret, params, variadic)
-    except Exception:      # damaged or unusual DWARF: fall back to what the code shows
+        declared = parse_declarations(text, path) if text else {}
+    except CrtError:
         return {}
-    return found
-
-
-_DW_ATE_BOOLEAN, _DW_ATE_FLOAT = 0x2, 0x4
-_QUALIFIERS = ("DW_TAG_typedef", "DW_TAG_const_type", "DW_TAG_volatile_type", "DW_TAG_restrict_type",
-               "DW_TAG_atomic_type")
-
-
-def _dwarf_type(die) -> CType:
-    t = die.get_DIE_from_attribute("DW_AT_type") if "DW_AT_type" in die.attributes else None
-    while t is not None and t.tag in _QUALIFIERS:
-        t = t.get_DIE_from_attribute("DW_AT_type") if "DW_AT_type" in t.attributes else None
-    if t is None:
-        return "void", 0
-    size = t.attributes["DW_AT_byte_size"].value if "DW_AT_byte_size" in t.attributes else 0
-    if t.tag == "DW_TAG_pointer_type":
-        return "ptr", 8
-    if t.tag == "DW_TAG_enumeration_type":
-        return "int", size or 4
-    if t.tag == "DW_TAG_base_type":
-        encoding = t.attributes["DW_AT_encoding"].value
-        if encoding == _DW_ATE_FLOAT:
-            return {4: ("float", 4), 8: ("double", 8)}.get(size, ("other", size))
-        if encoding == _DW_ATE_BOOLEAN:
-            return "bool", size
-        return ("int", size) if size in (1, 2, 4, 8) else ("other", size)
-    return "other", size
+    return {name: from_prototype(proto) for name, proto in declared.items()}
 
 
 def recover(module_lifter, fn, stack_words: int = 0, variadic: bool = False,

@@ -15,10 +15,17 @@ from dataclasses import dataclass
 
 from ..abi import bridge, native_abi
 from ..abi import i386 as i386abi
-from ..abi.prototypes import BUILTIN_NAMES, builtin_prototypes, load_prototypes
+from ..abi.prototypes import (
+    BUILTIN_NAMES,
+    Declarations,
+    add_debug_info_prototypes,
+    builtin_prototypes,
+    load_prototypes,
+)
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS, internal_name, internal_ret
 from ..diagnostics import CrtError
 from ..frontend.decode import Function, decode_function, find_functions
+from ..frontend.dwarf import function_declarations
 from ..frontend.elfobj import EM_386, SHF_GROUP, SHF_WRITE, ObjectFile, Reloc, Section, Symbol, read_object
 from . import context, flagflow, libc_compat
 from . import frame as framemod
@@ -106,12 +113,25 @@ class ModuleLifter:
         self.internal_ret = internal_ret(self.x87_ty)
 
     # ------------------------------------------------------------------ analysis
+    def _boundary_prototypes(self) -> Declarations:
+        """``--crt-prototypes``, completed by the object's debug information (frontend/dwarf.py).
+
+        Not for x86-64 code on an ILP32 target: there a prototype also decides which crossings are
+        refused (pointers to differently laid-out memory, docs/abi.md), which only the user's own
+        declarations should do.
+        """
+        if self.mode is I386:
+            declared, parse = i386abi.load_prototypes(self.options.prototypes_file), i386abi.parse_prototypes
+        else:
+            declared, parse = load_prototypes(self.options.prototypes_file), None
+        if self.mode is X86_64 and getattr(self.native, "ILP32", False):
+            return declared
+        return add_debug_info_prototypes(declared, function_declarations(self.obj.path),
+                                         f"{self.source_file} (debug information)", parse)
+
     def prepare(self) -> None:
         obj = self.obj
-        if self.mode is I386:
-            self.prototypes = i386abi.load_prototypes(self.options.prototypes_file)
-        else:
-            self.prototypes = load_prototypes(self.options.prototypes_file)
+        self.prototypes = self._boundary_prototypes()
         self.functions = find_functions(obj)
         bits = 8 * self.mode.word
         for fn in self.functions:
@@ -705,11 +725,16 @@ class ModuleLifter:
         """
         proto = None if context_save else self.prototypes.get(fn.name)
         if proto is not None and not proto.variadic:
-            if (proto.ret.kind == "ldouble") != self.returns_x87(fn):
-                raise CrtError(f"the prototype of '{fn.name}' does not match its code: the code "
-                               f"{'does not return' if self.returns_x87(fn) is False else 'returns'} "
-                               "a value on the x87 stack", self.source_file)
-            return bridge.entry_adapter(self.native, proto, name, linkage, self.internal_name(fn), n_words)
+            try:
+                if (proto.ret.kind == "ldouble") != self.returns_x87(fn):
+                    raise CrtError(f"the prototype of '{fn.name}' does not match its code: the code "
+                                   f"{'does not return' if self.returns_x87(fn) is False else 'returns'} "
+                                   "a value on the x87 stack", self.source_file)
+                return bridge.entry_adapter(self.native, proto, name, linkage, self.internal_name(fn), n_words)
+            except CrtError:
+                if not proto.from_debug_info:
+                    raise
+                # debug information only refines what the code shows: the universal entry below
         if getattr(self.native, "ILP32", False):       # ARM EABI: its own universal mapping (abi/arm.py)
             return self.native.universal_entry(self, fn, name, linkage, n_words, ret_hint,
                                                self.internal_name(fn), self.returns_x87(fn), context_save)
@@ -921,7 +946,8 @@ class ModuleLifter:
                 self._context_entry(fn, defined)
             elif fn.exported:
                 out.append(self._adapter(fn, q(fn.name), self._linkage(primary), words, res.ret_hint))
-                if fn.name in self.prototypes and self.prototypes[fn.name].variadic:
+                if fn.name in self.prototypes and self.prototypes[fn.name].variadic \
+                        and not self.prototypes[fn.name].from_debug_info:
                     warn_once = f"'{fn.name}' is variadic: its entry uses the universal mapping (docs/abi.md)"
                     self.options.warnings.append(warn_once)
                 defined.add(fn.name)

@@ -15,8 +15,9 @@ indirect jump switches on (directly, or after subtracting each relative table's 
 
 from __future__ import annotations
 
-from ...abi.prototypes import load_prototypes
+from ...abi.prototypes import add_debug_info_prototypes, load_prototypes
 from ...diagnostics import CrtError, UnsupportedInstruction
+from ...frontend.dwarf import function_declarations
 from ...frontend.riscv import (
     BRANCH_RELOCS,
     R_RISCV_32,
@@ -104,7 +105,9 @@ class RvModuleLifter:
     # ------------------------------------------------------------------ preparation
     def prepare(self) -> None:
         obj = self.obj
-        self.prototypes = load_prototypes(self.options.prototypes_file)
+        self.prototypes = add_debug_info_prototypes(   # the user's, completed by DWARF (frontend/dwarf.py)
+            load_prototypes(self.options.prototypes_file), function_declarations(obj.path),
+            f"{self.source_file} (debug information)")
         self.functions = find_functions(obj)
         for fn in self.functions:
             decode_function(obj, fn)
@@ -545,8 +548,13 @@ class RvModuleLifter:
             return self._start_adapter(fn, name, linkage)
         proto = self.prototypes.get(fn.name)
         if proto is not None and not proto.variadic:
-            return prototypes.entry_adapter(proto, name, linkage, self.internal_name(fn), args_copied(info) // 8,
-                                            self._intrinsics)
+            try:
+                return prototypes.entry_adapter(proto, name, linkage, self.internal_name(fn),
+                                                args_copied(info) // 8, self._intrinsics)
+            except CrtError:
+                if not proto.from_debug_info:
+                    raise
+                # debug information only refines what the code shows: the universal entry below
         words = args_copied(info) // 8
         classes = [info.arg_class.get(A0 + k) for k in range(N_ARG)]
         fp_regs = [k for k in range(N_ARG) if classes[k] in ("fpd", "fps")]
