@@ -740,3 +740,19 @@ def test_crt_as_module_entry_point_runs(work: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "crt_cc.driver.as_", "--version"], capture_output=True,
                           text=True, env=env)
     assert proc.returncode == 0 and proc.stdout.startswith("crt-as (crt-cc ")
+
+
+def test_diagnostic_line_search_looks_in_the_enclosing_function_first_and_knows_att_suffixes() -> None:
+    """Without DWARF line tables the lifter's diagnostics find their line by text: capstone's
+    `push` is AT&T's `pushl`, and the line is searched from the function's own label."""
+    from crt_cc.frontend.elfobj import ObjectFile, Symbol
+
+    text = ["first:", "\tpushl %ebp", "\tret", "second:", "\tmovl %esp, %eax", "\tpushl %ebx", "\tret"]
+    syms = [Symbol(1, "first", 0, 2, "STT_FUNC", "STB_GLOBAL", "STV_DEFAULT", 1),
+            Symbol(2, "second", 2, 4, "STT_FUNC", "STB_GLOBAL", "STV_DEFAULT", 1)]
+    obj = ObjectFile("x.o", 3, [], syms, source_lines=text, lines_read=True)
+    assert obj.line_of(1, 3, "push") == 6        # second's push, not first's
+    assert obj.line_of(1, 0, "push") == 2
+    assert obj.line_of(1, 2, "mov") == 5
+    assert obj.line_of(1, 2, "ret") == 7
+    assert obj.line_of(1, 2, "fld") is None

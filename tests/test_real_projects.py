@@ -439,6 +439,52 @@ def test_jansson_via_x86_passes_its_own_ctest(triple: str, tmp_path: Path) -> No
 
 
 # ---------------------------------------------------------------------------------------------
+# libyaml: its ctest, and its example and run-* programs against the same code built for the host
+# ---------------------------------------------------------------------------------------------
+
+YAML_FILTERS = ("run-parser-test-suite", "example-reformatter", "example-deconstructor",
+                "example-reformatter-alt", "example-deconstructor-alt")     # stdin -> stdout
+YAML_RUNNERS = ("run-scanner", "run-parser", "run-loader", "run-dumper", "run-emitter")   # files
+
+
+@pytest.mark.parametrize("triple", extra_cases((RV64,), (ARM5,)))
+def test_libyaml_via_x86_behaves_like_the_host_build(triple: str, tmp_path: Path) -> None:
+    """libyaml 0.2.5 with the CMake toolchain file, Release, every C file translated (i386 code for
+    ARMv5): its ctest, then each of its ten example/run-* programs on every YAML file it ships
+    (examples/, regression-inputs/), whose output and exit status must be the host build's byte
+    for byte: differential execution of a whole library (scanner, parser, emitter, dumper)."""
+    _need("cmake", "ctest", "make", "unshare")
+    src = _debian_source("libyaml", "CMakeLists.txt", debian_patches=True)
+    env = _build_env(**_cache_env(tmp_path))
+    host, build = tmp_path / "host", tmp_path / "build"
+    for where, extra in ((host, []), (build, [f"-DCMAKE_TOOLCHAIN_FILE={REPO / 'cmake' / CMAKE_FILE[triple]}",
+                                              "-DCRT_VIA_X86=ON",
+                                              *(["-DCMAKE_C_FLAGS=-m32"] if triple == ARM5 else [])])):
+        _run(["cmake", "-S", str(src), "-B", str(where), "-DCMAKE_BUILD_TYPE=Release", "-DBUILD_TESTING=ON",
+              *extra], cwd=tmp_path, env=env, timeout=600, what="cmake (configure)")
+        _run(["cmake", "--build", str(where), "-j2"], cwd=tmp_path, env=env, what="cmake --build")
+    _assert_target_elf(build / "run-parser", triple)
+    _check_translations(env, "via-x86", at_least=15)
+    _run_ctest(build, triple, env)
+    inputs = sorted([*(src / "examples").glob("*.yaml"), *(src / "regression-inputs").iterdir()])
+    assert len(inputs) >= 8, inputs
+
+    def outcome(cmd: list[str], stdin: Path | None) -> tuple[int, bytes]:
+        with open(stdin, "rb") if stdin else open(os.devnull, "rb") as fh:
+            p = subprocess.run(cmd, stdin=fh, capture_output=True, timeout=120, cwd=tmp_path)
+        return p.returncode, p.stdout + p.stderr
+
+    runs = [([prog], f) for prog in YAML_FILTERS for f in inputs] + \
+           [([prog, *map(str, inputs)], None) for prog in YAML_RUNNERS]
+    for args, stdin in runs:
+        want = outcome([str(host / args[0]), *args[1:]], stdin)
+        got = outcome([*_crt_run(triple), str(build / args[0]), *args[1:]], stdin)
+        assert got == want, f"{args[0]} {stdin or ''}: exit {got[0]} vs host {want[0]}\n" \
+                            f"{got[1][-1500:].decode(errors='replace')}\n--- host ---\n" \
+                            f"{want[1][-1500:].decode(errors='replace')}"
+
+
+# ---------------------------------------------------------------------------------------------
 # cJSON: CMake with our toolchain file, its own ctest suite
 # ---------------------------------------------------------------------------------------------
 

@@ -108,11 +108,27 @@ class ObjectFile:
         if line:
             return line
         if mnemonic and self.source_lines:
-            pat = re.compile(r"^\s*(?:[\w.$]+:\s*)*(?:rep\w*\s+|lock\s+)?" + re.escape(mnemonic) + r"\b", re.I)
-            for n, text in enumerate(self.source_lines, 1):
-                if pat.match(text):
-                    return n
+            # capstone's mnemonic, with the size suffix AT&T source may add (`push` is `pushl`)
+            pat = re.compile(r"^\s*(?:[\w.$]+:\s*)*(?:rep\w*\s+|lock\s+)?" + re.escape(mnemonic)
+                             + r"[bwlq]?\b", re.I)
+            start = self._label_line(section, offset)
+            for first in ((start, 0) if start else (0,)):   # in the enclosing function first
+                for n in range(first, len(self.source_lines)):
+                    if pat.match(self.source_lines[n]):
+                        return n + 1
         return None
+
+    def _label_line(self, section: int, offset: int) -> int:
+        """Index of the source line defining the symbol nearest before ``offset`` (0: none found)."""
+        best = None
+        for sym in self.symbols:
+            if sym.shndx == section and sym.name and sym.type in ("STT_FUNC", "STT_NOTYPE") \
+                    and sym.value <= offset and (best is None or sym.value > best.value):
+                best = sym
+        if best is None:
+            return 0
+        label = re.compile(r"^\s*" + re.escape(best.name) + r"\s*:")
+        return next((n for n, text in enumerate(self.source_lines) if label.match(text)), 0)
 
 
 def read_object(path: str, source_file: str | None = None) -> ObjectFile:
