@@ -143,33 +143,43 @@ def _declaration(r: _Renderer, decl, name: str) -> str:
 # before its strings can be read; RELA objects keep the value in the addend.  pyelftools knows no
 # RISC-V relocations, and the type information needs nothing else (DIE references are CU-relative;
 # i386's REL relocations keep their addends in place).
-_ABS_RELOCS = {62: {1: 8, 10: 4, 11: 4},        # EM_X86_64: R_X86_64_64, _32, _32S
-               243: {1: 4, 2: 8}}                # EM_RISCV: R_RISCV_32, _64
+_ABS_RELOCS = {"EM_X86_64": {1: 8, 10: 4, 11: 4},     # R_X86_64_64, _32, _32S
+               "EM_RISCV": {1: 4, 2: 8}}               # R_RISCV_32, _64
 _TYPE_SECTIONS = (".debug_info", ".debug_str_offsets")
 
 
 def _relocated_image(elf, raw: bytes) -> bytes:
     """``raw`` with the data relocations of the debug sections the type information reads applied."""
-    recipes = _ABS_RELOCS.get(elf["e_machine"] if isinstance(elf["e_machine"], int) else
-                              {"EM_X86_64": 62, "EM_RISCV": 243}.get(elf["e_machine"], 0), {})
-    if not recipes:
+    recipes = _ABS_RELOCS.get(elf["e_machine"], {})
+    if elf["e_type"] != "ET_REL" or not recipes:
         return raw
     image = bytearray(raw)
-    symtab = None
     for target in _TYPE_SECTIONS:
         sec, rel = elf.get_section_by_name(target), elf.get_section_by_name(".rela" + target)
         if sec is None or rel is None:
             continue
-        symtab = symtab or elf.get_section(rel["sh_link"])
-        base = sec["sh_offset"]
+        symtab = elf.get_section(rel["sh_link"])
         for r in rel.iter_relocations():
             width = recipes.get(r["r_info_type"])
             if width is None or r["r_offset"] + width > sec["sh_size"]:
                 continue
             value = symtab.get_symbol(r["r_info_sym"])["st_value"] + r["r_addend"]
-            at = base + r["r_offset"]
+            at = sec["sh_offset"] + r["r_offset"]
             image[at:at + width] = (value & ((1 << (8 * width)) - 1)).to_bytes(width, "little")
     return bytes(image)
+
+
+def _defined_functions(dwarf):
+    """(name, DIE with its types) of each function with code in the object that has a prototype."""
+    for cu in dwarf.iter_CUs():
+        for die in cu.get_top_DIE().iter_children():
+            if die.tag != "DW_TAG_subprogram" or not ("DW_AT_low_pc" in die.attributes
+                                                      or "DW_AT_ranges" in die.attributes):
+                continue
+            decl = _origin(die)
+            name = _attr(decl, "DW_AT_name")
+            if name is not None and "DW_AT_prototyped" in decl.attributes:
+                yield name.decode("utf-8", "replace"), decl
 
 
 def function_declarations(path: str) -> str:
@@ -186,27 +196,16 @@ def function_declarations(path: str) -> str:
         elf = ELFFile(io.BytesIO(raw))
         if elf.get_section_by_name(".debug_info") is None:
             return ""
-        if elf["e_type"] in ("ET_REL", 1):
-            elf = ELFFile(io.BytesIO(_relocated_image(elf, raw)))
-        dwarf = elf.get_dwarf_info(relocate_dwarf_sections=False)
-        if True:
-            for cu in dwarf.iter_CUs():
-                for die in cu.get_top_DIE().iter_children():
-                    if die.tag != "DW_TAG_subprogram" or not ("DW_AT_low_pc" in die.attributes
-                                                              or "DW_AT_ranges" in die.attributes):
-                        continue
-                    decl = _origin(die)
-                    name = _attr(decl, "DW_AT_name")
-                    if name is None or "DW_AT_prototyped" not in decl.attributes:
-                        continue
-                    mark = len(r.order)
-                    try:
-                        decls.append(_declaration(r, decl, name.decode("utf-8", "replace")))
-                    except _Unsupported:
-                        for off in r.order[mark:]:   # keep no half-written struct of this one
-                            del r.structs[off]
-                        del r.order[mark:]
-                        r.structs = {o: d for o, d in r.structs.items() if d}
+        dwarf = ELFFile(io.BytesIO(_relocated_image(elf, raw))).get_dwarf_info(relocate_dwarf_sections=False)
+        for name, decl in _defined_functions(dwarf):
+            mark = len(r.order)
+            try:
+                decls.append(_declaration(r, decl, name))
+            except _Unsupported:        # keep no struct written for this signature alone
+                for off in r.order[mark:]:
+                    del r.structs[off]
+                del r.order[mark:]
+                r.structs = {o: d for o, d in r.structs.items() if d}
     except Exception:           # damaged or unusual DWARF: the code's own evidence still applies
         return ""
     if not decls:
