@@ -194,3 +194,23 @@ def test_user_prototypes_win_over_debug_information() -> None:
     assert merged["g"].from_debug_info
     # text the parser cannot read costs only the exactness it would have added
     assert add_debug_info_prototypes(Declarations(), "int h(struct;", "f.o") == {}
+
+
+@pytest.mark.parametrize("compiler", ["gcc", "i686-linux-gnu-gcc"])
+def test_debug_information_leaves_out_structs_not_laid_out_by_the_abi_rules(compiler: str, tmp_path: Path,
+                                                                           require_tools) -> None:
+    """C text carries no offsets: a packed or over-aligned struct by value would be laid out anew by
+    the parser, wrongly, so such a signature keeps the code's evidence instead."""
+    from crt_cc.frontend.dwarf import function_declarations
+
+    require_tools(compiler)
+    src, obj = tmp_path / "f.c", tmp_path / "f.o"
+    src.write_text("struct __attribute__((packed)) p { char c; int i; };\n"
+                   "struct a { _Alignas(16) int i; };\n"
+                   "struct n { char c; double d; long long l; short s; };\n"
+                   "int packed(struct p x) { return x.i; }\n"
+                   "int aligned(struct a x) { return x.i; }\n"
+                   "int natural(struct n x) { return x.c; }\n")
+    subprocess.run([compiler, "-O2", "-g", "-c", str(src), "-o", str(obj)], check=True)
+    text = function_declarations(str(obj))
+    assert "natural(" in text and "packed(" not in text and "aligned(" not in text, text

@@ -38,6 +38,7 @@ class _Renderer:
     def __init__(self) -> None:
         self.structs: dict[int, str] = {}        # DIE offset -> definition
         self.order: list[int] = []
+        self.word = 8                            # the CU's address size (i386: 4)
 
     def declarator(self, die, name: str) -> str:
         """``T name`` for the type DIE ``die`` (None: void)."""
@@ -85,17 +86,49 @@ class _Renderer:
             raise _Unsupported                  # an incomplete type cannot be passed by value
         self.structs[t.offset] = ""             # a struct cannot contain itself by value
         members = []
+        end, align = 0, 1
         for m in t.iter_children():
             if m.tag != "DW_TAG_member":
                 continue
             if "DW_AT_bit_size" in m.attributes or "DW_AT_name" not in m.attributes:
                 raise _Unsupported              # bit-fields, anonymous struct/union members
             members.append(self.declarator(m, _attr(m, "DW_AT_name").decode("utf-8", "replace")) + ";")
-        if not members:
+            # C text has no offsets: only a struct laid out by the ABI's own rules is written
+            # (packed and over-aligned ones are not)
+            size, malign = self.natural(_strip(m))
+            if _attr(m, "DW_AT_data_member_location") != -(-end // malign) * malign:
+                raise _Unsupported
+            off = -(-end // malign) * malign
+            end, align = off + size, max(align, malign)
+        if not members or _attr(t, "DW_AT_byte_size") != -(-end // align) * align \
+                or "DW_AT_alignment" in t.attributes:
             raise _Unsupported
         self.structs[t.offset] = f"struct {tag} {{ {' '.join(members)} }};"
         self.order.append(t.offset)
         return tag
+
+    def natural(self, t) -> tuple[int, int]:
+        """(size, alignment) of a (stripped) member type by the source ABI's rules: scalars
+        aligned to their size, capped at 4 bytes by i386's ABI."""
+        if t is None or "DW_AT_alignment" in t.attributes:
+            raise _Unsupported
+        if t.tag == "DW_TAG_pointer_type":
+            return self.word, self.word
+        if t.tag == "DW_TAG_array_type":
+            size, align = self.natural(_strip(t))
+            count = 1
+            for sub in t.iter_children():
+                if sub.tag == "DW_TAG_subrange_type":
+                    count *= _attr(sub, "DW_AT_count") or (_attr(sub, "DW_AT_upper_bound") or 0) + 1
+            return size * count, align
+        if t.tag == "DW_TAG_structure_type":
+            self._struct(t)
+            return _attr(t, "DW_AT_byte_size"), max(
+                self.natural(_strip(m))[1] for m in t.iter_children() if m.tag == "DW_TAG_member")
+        size = _attr(t, "DW_AT_byte_size")
+        if not isinstance(size, int) or size <= 0:
+            raise _Unsupported
+        return size, size if self.word == 8 else min(size, 4)
 
     def definitions(self) -> str:
         return "\n".join(self.structs[o] for o in self.order)
@@ -169,9 +202,10 @@ def _relocated_image(elf, raw: bytes) -> bytes:
     return bytes(image)
 
 
-def _defined_functions(dwarf):
+def _defined_functions(dwarf, r: _Renderer):
     """(name, DIE with its types) of each function with code in the object that has a prototype."""
     for cu in dwarf.iter_CUs():
+        r.word = cu["address_size"]
         for die in cu.get_top_DIE().iter_children():
             if die.tag != "DW_TAG_subprogram" or not ("DW_AT_low_pc" in die.attributes
                                                       or "DW_AT_ranges" in die.attributes):
@@ -197,7 +231,7 @@ def function_declarations(path: str) -> str:
         if elf.get_section_by_name(".debug_info") is None:
             return ""
         dwarf = ELFFile(io.BytesIO(_relocated_image(elf, raw))).get_dwarf_info(relocate_dwarf_sections=False)
-        for name, decl in _defined_functions(dwarf):
+        for name, decl in _defined_functions(dwarf, r):
             mark = len(r.order)
             try:
                 decls.append(_declaration(r, decl, name))
