@@ -16,6 +16,8 @@ keeps the mapping recovered from the code.
 
 from __future__ import annotations
 
+import math
+
 _QUALIFIERS = ("DW_TAG_typedef", "DW_TAG_const_type", "DW_TAG_volatile_type", "DW_TAG_restrict_type",
                "DW_TAG_atomic_type")
 # gcc's DWARF names of C base types -> C spellings every parser knows.
@@ -37,6 +39,7 @@ class _Renderer:
 
     def __init__(self) -> None:
         self.structs: dict[int, str] = {}        # DIE offset -> definition
+        self.aligns: dict[int, int] = {}         # DIE offset -> the struct's alignment
         self.order: list[int] = []
         self.word = 8                            # the CU's address size (i386: 4)
 
@@ -63,20 +66,19 @@ class _Renderer:
         if tag == "DW_TAG_structure_type":
             return f"struct {self._struct(t)} {name}".rstrip()
         if tag == "DW_TAG_array_type" and name:
-            dims = []
-            for sub in t.iter_children():
-                if sub.tag != "DW_TAG_subrange_type":
-                    continue
-                if "DW_AT_count" in sub.attributes:
-                    dims.append(_attr(sub, "DW_AT_count"))
-                elif "DW_AT_upper_bound" in sub.attributes:
-                    dims.append(_attr(sub, "DW_AT_upper_bound") + 1)
-                else:
-                    raise _Unsupported          # a flexible array member
-            if not dims or not all(isinstance(d, int) and d > 0 for d in dims):
-                raise _Unsupported
-            return self.declarator(t, name + "".join(f"[{d}]" for d in dims))
+            return self.declarator(t, name + "".join(f"[{d}]" for d in _dims(t)))
         raise _Unsupported
+
+    def declare(self, decl, name: str) -> str | None:
+        """The declaration of function ``name``, or None (no struct stays written for it alone)."""
+        mark = len(self.order)
+        try:
+            return _declaration(self, decl, name)
+        except _Unsupported:
+            for off in self.order[mark:]:
+                del self.structs[off]
+            del self.order[mark:]
+            return None
 
     def _struct(self, t) -> str:
         tag = f"__crt_debug_{t.offset:x}"
@@ -85,6 +87,19 @@ class _Renderer:
         if "DW_AT_declaration" in t.attributes:
             raise _Unsupported                  # an incomplete type cannot be passed by value
         self.structs[t.offset] = ""             # a struct cannot contain itself by value
+        try:
+            members, align = self._members(t)
+        except _Unsupported:
+            del self.structs[t.offset]
+            raise
+        self.structs[t.offset] = f"struct {tag} {{ {' '.join(members)} }};"
+        self.aligns[t.offset] = align
+        self.order.append(t.offset)
+        return tag
+
+    def _members(self, t) -> tuple[list[str], int]:
+        """A struct's member declarations and alignment.  C text has no offsets: only a struct
+        laid out by the ABI's own rules is written (packed and over-aligned ones are not)."""
         members = []
         end, align = 0, 1
         for m in t.iter_children():
@@ -93,19 +108,15 @@ class _Renderer:
             if "DW_AT_bit_size" in m.attributes or "DW_AT_name" not in m.attributes:
                 raise _Unsupported              # bit-fields, anonymous struct/union members
             members.append(self.declarator(m, _attr(m, "DW_AT_name").decode("utf-8", "replace")) + ";")
-            # C text has no offsets: only a struct laid out by the ABI's own rules is written
-            # (packed and over-aligned ones are not)
             size, malign = self.natural(_strip(m))
-            if _attr(m, "DW_AT_data_member_location") != -(-end // malign) * malign:
-                raise _Unsupported
             off = -(-end // malign) * malign
+            if _attr(m, "DW_AT_data_member_location") != off:
+                raise _Unsupported
             end, align = off + size, max(align, malign)
         if not members or _attr(t, "DW_AT_byte_size") != -(-end // align) * align \
                 or "DW_AT_alignment" in t.attributes:
             raise _Unsupported
-        self.structs[t.offset] = f"struct {tag} {{ {' '.join(members)} }};"
-        self.order.append(t.offset)
-        return tag
+        return members, align
 
     def natural(self, t) -> tuple[int, int]:
         """(size, alignment) of a (stripped) member type by the source ABI's rules: scalars
@@ -116,15 +127,10 @@ class _Renderer:
             return self.word, self.word
         if t.tag == "DW_TAG_array_type":
             size, align = self.natural(_strip(t))
-            count = 1
-            for sub in t.iter_children():
-                if sub.tag == "DW_TAG_subrange_type":
-                    count *= _attr(sub, "DW_AT_count") or (_attr(sub, "DW_AT_upper_bound") or 0) + 1
-            return size * count, align
+            return size * math.prod(_dims(t)), align
         if t.tag == "DW_TAG_structure_type":
             self._struct(t)
-            return _attr(t, "DW_AT_byte_size"), max(
-                self.natural(_strip(m))[1] for m in t.iter_children() if m.tag == "DW_TAG_member")
+            return _attr(t, "DW_AT_byte_size"), self.aligns[t.offset]
         size = _attr(t, "DW_AT_byte_size")
         if not isinstance(size, int) or size <= 0:
             raise _Unsupported
@@ -132,6 +138,23 @@ class _Renderer:
 
     def definitions(self) -> str:
         return "\n".join(self.structs[o] for o in self.order)
+
+
+def _dims(t) -> list[int]:
+    """An array type's dimensions (a flexible or variable-length one is left out)."""
+    dims = []
+    for sub in t.iter_children():
+        if sub.tag != "DW_TAG_subrange_type":
+            continue
+        if "DW_AT_count" in sub.attributes:
+            dims.append(_attr(sub, "DW_AT_count"))
+        elif "DW_AT_upper_bound" in sub.attributes:
+            dims.append(_attr(sub, "DW_AT_upper_bound") + 1)
+        else:
+            raise _Unsupported
+    if not dims or not all(isinstance(d, int) and d > 0 for d in dims):
+        raise _Unsupported
+    return dims
 
 
 def _attr(die, name: str):
@@ -223,7 +246,6 @@ def function_declarations(path: str) -> str:
     from elftools.elf.elffile import ELFFile
 
     r = _Renderer()
-    decls: list[str] = []
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
@@ -231,15 +253,7 @@ def function_declarations(path: str) -> str:
         if elf.get_section_by_name(".debug_info") is None:
             return ""
         dwarf = ELFFile(io.BytesIO(_relocated_image(elf, raw))).get_dwarf_info(relocate_dwarf_sections=False)
-        for name, decl in _defined_functions(dwarf, r):
-            mark = len(r.order)
-            try:
-                decls.append(_declaration(r, decl, name))
-            except _Unsupported:        # keep no struct written for this signature alone
-                for off in r.order[mark:]:
-                    del r.structs[off]
-                del r.order[mark:]
-                r.structs = {o: d for o, d in r.structs.items() if d}
+        decls = [d for name, decl in _defined_functions(dwarf, r) if (d := r.declare(decl, name))]
     except Exception:           # damaged or unusual DWARF: the code's own evidence still applies
         return ""
     if not decls:
