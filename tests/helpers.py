@@ -204,3 +204,15 @@ def check_files_translated_one_by_one(target: TargetInfo, sources: list[Path], f
     got = run_on_target(target, exe)
     assert got.stdout.decode() == ref.stdout.decode(), got.describe()
     assert got.returncode == 0
+
+
+# A one-function x86-64 .s (a + b), for tests of the driver, the cache and the server.
+ADD_S = """\
+.text
+.globl add
+.type add,@function
+add:
+    leaq (%rdi,%rsi), %rax
+    ret
+.section .note.GNU-stack,"",@progbits
+"""

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import ADD_S
 
 from crt_cc import cache
 from crt_cc.cache import entry, key
@@ -36,16 +37,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("aarch64-linux-gnu-as") is None, reason="aarch64 binutils not installed"),
     pytest.mark.skipif(shutil.which("as") is None, reason="host as not installed"),
 ]
-
-ADD_S = """\
-.text
-.globl add
-.type add,@function
-add:
-    leaq (%rdi,%rsi), %rax
-    ret
-.section .note.GNU-stack,"",@progbits
-"""
 
 MUL_S = ADD_S.replace("add", "mul").replace("leaq (%rdi,%rsi), %rax", "movq %rdi, %rax\n    imulq %rsi, %rax")
 SUB_S = ADD_S.replace("add", "sub").replace("leaq (%rdi,%rsi), %rax", "movq %rdi, %rax\n    subq %rsi, %rax")

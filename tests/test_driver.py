@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ADD_S
 
 from crt_cc.diagnostics import CrtError
 from crt_cc.driver import as_, cc
@@ -56,16 +57,6 @@ def e_machine(path: Path) -> int:
     assert head[:4] == b"\x7fELF"
     return struct.unpack_from("<H", head, 18)[0]
 
-
-ADD_S = """\
-.text
-.globl add
-.type add,@function
-add:
-    leaq (%rdi,%rsi), %rax
-    ret
-.section .note.GNU-stack,"",@progbits
-"""
 
 FAKE_AARCH64 = """\
 .text

@@ -176,7 +176,7 @@ def progress(row: dict[str, Any], short: str) -> str:
         return f"{head} {row['status']}: {row['reason']}"
     return (f"{head} insns {report.fmt_ratio(q['insns'])}  wall {report.fmt_ratio(q['wall'])}  "
             f"cpu {report.fmt_ratio(q['cpu'])}  text {report.fmt_ratio(q['text'])}  "
-            f"translate/compile {report.fmt_ratio(q['compile'])}")
+            f"translate/compile {report.fmt_ratio(q['compile'])} (cold {report.fmt_ratio(q['compile_cold'])})")
 
 
 def bench_target(name: str, programs: list[Program], args: argparse.Namespace, plugin: Path | None,
@@ -273,6 +273,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{data['meta']['target']} -O{s['level']} {s['group']}: {s['passed']}/{s['total']} passed; "
                   f"geomean translated/native: insns {report.fmt_ratio(s['insns'])}, wall {report.fmt_ratio(s['wall'])}, "
                   f"cpu {report.fmt_ratio(s['cpu'])}, "
-                  f"text {report.fmt_ratio(s['text'])}, translate/compile {report.fmt_ratio(s['compile'])}")
+                  f"text {report.fmt_ratio(s['text'])}, translate/compile {report.fmt_ratio(s['compile'])} (cold {report.fmt_ratio(s['compile_cold'])})")
         print("wrote " + ", ".join(str(p.relative_to(REPO) if p.is_relative_to(REPO) else p) for p in paths))
     return status

@@ -114,6 +114,10 @@ class Side:
     text_raw: int | None = None
     compile_s: list[float] = field(default_factory=list)  # gcc -c (native) / crt-cc -c (translated)
     compile_median_s: float | None = None
+    # translated only: crt-cc -c in a fresh process each time (CRT_SERVER=off), the cost of a
+    # build's first file; compile_s above is the warm compile server's, the cost of the others
+    compile_cold_s: list[float] = field(default_factory=list)
+    compile_cold_median_s: float | None = None
     x86_compile_s: float | None = None  # translated only: host gcc -S before crt-cc -c
     compile_error: str = ""            # why compile_s is empty
 
@@ -212,12 +216,21 @@ class Bench:
             times.append(total)
         return times
 
-    def translate_times(self, prog: Program, level: int, objdir: Path, side: Side) -> list[float]:
+    def translate_times(self, prog: Program, level: int, objdir: Path, side: Side, *,
+                        server: bool) -> list[float]:
         """``crt-cc -c prog.s`` (x86 assembly -> target object) of every source, summed.
 
         The x86 assembly is made once by the source ISA's ``gcc -S -O<n>`` (its time is
         kept in ``x86_compile_s``); only the translator's own step is timed repeatedly.
+        With *server*, each command goes to a compile server started (and waited for)
+        beforehand; without, each is a fresh process, as with ``CRT_SERVER=off``.
         """
+        env = dict(self.env, CRT_SERVER="on" if server else "off")
+        if server:
+            r = run([*self.crt_cc, "--crt-server-start"], timeout=BUILD_TIMEOUT, env=env)
+            if r.returncode != 0:
+                side.compile_error = f"crt-cc --crt-server-start: {first_error(r.stderr)}"
+                return []
         objdir.mkdir(parents=True, exist_ok=True)
         asm = []
         x86 = 0.0
@@ -237,7 +250,7 @@ class Bench:
             for s in asm:
                 cmd = [*self.crt_cc, f"--target={self.target.triple}", *self.source.crt_flags, f"-O{level}",
                        "-c", str(s), "-o", str(s.with_suffix(".o"))]
-                r = run(cmd, timeout=BUILD_TIMEOUT, env=self.env)
+                r = run(cmd, timeout=BUILD_TIMEOUT, env=env)
                 if r.returncode != 0:
                     side.compile_error = f"crt-cc -c {s.name}: {first_error(r.stderr)}"
                     return []
@@ -286,8 +299,10 @@ class Bench:
         n.compile_median_s = median(n.compile_s)
         t = sides["translated"]
         if t.status != "build-fail":
-            t.compile_s = self.translate_times(prog, level, d / "translated-obj", t)
+            t.compile_s = self.translate_times(prog, level, d / "translated-obj", t, server=True)
             t.compile_median_s = median(t.compile_s)
+            t.compile_cold_s = self.translate_times(prog, level, d / "translated-obj", t, server=False)
+            t.compile_cold_median_s = median(t.compile_cold_s)
         return sides
 
     def baseline(self, prog: Program, level: int, reference: Run) -> dict[str, Side]:

@@ -16,6 +16,7 @@ from .. import __version__
 from ..diagnostics import CrtError
 from ..pipeline import SourceInput, run_plan
 from ..toolchain.targets import Target, resolve_target
+from . import client
 from .options import CcArgs, build_plan, classify_m_option, help_text, parse_cc_args
 
 PROG = "crt-cc"
@@ -100,6 +101,8 @@ def run_info(a: CcArgs, target: Target) -> int:
 
 
 def _main(argv: list[str], argv0: str) -> int:
+    if len(argv) == 1 and argv[0] in client.CONTROL:
+        return client.control(client.CONTROL[argv[0]], PROG)
     a = parse_cc_args(argv)
     if "--help" in a.info:
         sys.stdout.write(help_text(PROG))

@@ -290,6 +290,9 @@ crt-cc options:
   --crt-cache-stats                 print translation cache statistics (after any build)
   --crt-cache-clear                 empty the translation cache (before any build)
   (environment: CRT_CACHE=off, CRT_CACHE_DIR, CRT_CACHE_MAXSIZE, CRT_CACHE_REMOTE; docs/cache.md)
+  --crt-server-start                start the compile server and wait until it listens (alone)
+  --crt-server-stop                 stop the compile server once its commands finish (alone)
+  (environment: CRT_SERVER=off, CRT_SERVER_IDLE=SECONDS; docs/usage.md)
 """
 
 
