@@ -74,9 +74,18 @@ def run(cmd: list[str], work: Path, env: dict[str, str], **kw) -> subprocess.Com
     return subprocess.run(cmd, cwd=work, env=env, capture_output=True, timeout=300, **kw)
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def start_server(work: Path, env: dict[str, str]) -> None:
-    """The first translating command runs in-process and starts the server; wait until it listens."""
-    first = run([CRT_CC, "--target=aarch64-linux-gnu", "-c", "add.s", "-o", "first.o"], work, env)
+    """The first translating command runs in-process and starts the server; wait until it listens.
+
+    That command runs as a script's background job would, with SIGINT ignored: later commands
+    must still be interruptible.
+    """
+    first = run([CRT_CC, "--target=aarch64-linux-gnu", "-c", "add.s", "-o", "first.o"], work, env,
+                preexec_fn=_ignore_sigint)
     assert first.returncode == 0, first.stderr
     assert "crt_cc.driver.server" not in parents(work)[-1]
     runtime = Path(env["XDG_RUNTIME_DIR"])

@@ -231,8 +231,10 @@ def _request(sock, prog: str, argv0: str, args: list[str]) -> int | None:
         except OSError:
             pass
 
-    for name in _FORWARDED:
-        signal.signal(getattr(signal, name), forward)
+    for name in _FORWARDED:              # a signal this process ignores stays ignored
+        signum = getattr(signal, name)
+        if signal.getsignal(signum) is not signal.SIG_IGN:
+            signal.signal(signum, forward)
     try:
         last = _receive(sock)
     except OSError:

@@ -14,7 +14,7 @@ from . import client
 def cc() -> int:
     if len(sys.argv) == 2 and sys.argv[1] in client.CONTROL:   # never through a server
         return client.control(client.CONTROL[sys.argv[1]], "crt-cc")
-    status = client.run("crt-cc", sys.argv[0], sys.argv[1:])
+    status = _served("crt-cc")
     if status is not None:
         return status
     from .cc import main
@@ -22,8 +22,15 @@ def cc() -> int:
 
 
 def as_() -> int:
-    status = client.run("crt-as", sys.argv[0], sys.argv[1:])
+    status = _served("crt-as")
     if status is not None:
         return status
     from .as_ import main
     return main()
+
+
+def _served(prog: str) -> int | None:
+    try:
+        return client.run(prog, sys.argv[0], sys.argv[1:])
+    except KeyboardInterrupt:          # before the worker's pid arrived: it dies with the socket
+        return 130

@@ -56,6 +56,11 @@ def main(argv: list[str]) -> int:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return 0                               # another server has this path
+    # Dispositions inherited from the command that started the server (a background job in a
+    # script ignores SIGINT) are not every later command's: workers start from Python's own.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT"):
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
     _preload()
     try:
         os.unlink(path)                        # a dead server's socket
@@ -163,6 +168,7 @@ def _fork_worker(conn: socket.socket, listener, sel, wake: tuple[int, int],
         creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
         if int.from_bytes(creds[4:8], sys.byteorder) != os.getuid():
             return None
+        conn.settimeout(10)                    # a client stopped mid-request must not stall us
         msg, fds, _, _ = socket.recv_fds(conn, 1 << 22, 3)
     except OSError:
         return None
@@ -183,6 +189,7 @@ def _fork_worker(conn: socket.socket, listener, sel, wake: tuple[int, int],
         for fd in fds:
             os.close(fd)
         return None
+    conn.settimeout(None)
     pid = os.fork()
     if pid:
         for fd in fds:
