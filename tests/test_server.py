@@ -155,9 +155,12 @@ def test_a_stopped_client_stops_its_served_command(setup, how: str) -> None:
     work, env = setup
     start_server(work, env)
     marker = work / "slow-as.pid"
+    # Interruptible, whatever this test process inherited (a CI job run in the background
+    # ignores SIGINT, and so would a crt-cc it starts, served or not).
     proc = subprocess.Popen([CRT_CC, "--target=aarch64-linux-gnu", "-c", "add.s", "-o", "slow.o"],
                             cwd=work, env=dict(env, SLOW_AS=str(marker)),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not (marker.exists() and marker.read_text().strip()):
         assert time.monotonic() < deadline and proc.poll() is None
