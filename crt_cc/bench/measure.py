@@ -216,21 +216,9 @@ class Bench:
             times.append(total)
         return times
 
-    def translate_times(self, prog: Program, level: int, objdir: Path, side: Side, *,
-                        server: bool) -> list[float]:
-        """``crt-cc -c prog.s`` (x86 assembly -> target object) of every source, summed.
-
-        The x86 assembly is made once by the source ISA's ``gcc -S -O<n>`` (its time is
-        kept in ``x86_compile_s``); only the translator's own step is timed repeatedly.
-        With *server*, each command goes to a compile server started (and waited for)
-        beforehand; without, each is a fresh process, as with ``CRT_SERVER=off``.
-        """
-        env = dict(self.env, CRT_SERVER="on" if server else "off")
-        if server:
-            r = run([*self.crt_cc, "--crt-server-start"], timeout=BUILD_TIMEOUT, env=env)
-            if r.returncode != 0:
-                side.compile_error = f"crt-cc --crt-server-start: {first_error(r.stderr)}"
-                return []
+    def x86_assembly(self, prog: Program, level: int, objdir: Path, side: Side) -> list[Path]:
+        """Each source compiled once by the source ISA's ``gcc -S -O<n>``, the time summed in
+        ``x86_compile_s``; [] (with ``compile_error``) when one fails."""
         objdir.mkdir(parents=True, exist_ok=True)
         asm = []
         x86 = 0.0
@@ -244,6 +232,23 @@ class Bench:
             x86 += r.seconds
             asm.append(s)
         side.x86_compile_s = x86
+        return asm
+
+    def translate_times(self, asm: list[Path], level: int, side: Side, *, server: bool) -> list[float]:
+        """``crt-cc -c prog.s`` (x86 assembly -> target object) of every file, summed,
+        ``compile_runs`` times.
+
+        With *server*, each command goes to a compile server started (and waited for)
+        beforehand; without, each is a fresh process, as with ``CRT_SERVER=off``.
+        """
+        if not asm:
+            return []
+        env = dict(self.env, CRT_SERVER="on" if server else "off")
+        if server:
+            r = run([*self.crt_cc, "--crt-server-start"], timeout=BUILD_TIMEOUT, env=env)
+            if r.returncode != 0:
+                side.compile_error = f"crt-cc --crt-server-start: {first_error(r.stderr)}"
+                return []
         times = []
         for _ in range(self.compile_runs):
             total = 0.0
@@ -299,9 +304,10 @@ class Bench:
         n.compile_median_s = median(n.compile_s)
         t = sides["translated"]
         if t.status != "build-fail":
-            t.compile_s = self.translate_times(prog, level, d / "translated-obj", t, server=True)
+            asm = self.x86_assembly(prog, level, d / "translated-obj", t)
+            t.compile_s = self.translate_times(asm, level, t, server=True)
             t.compile_median_s = median(t.compile_s)
-            t.compile_cold_s = self.translate_times(prog, level, d / "translated-obj", t, server=False)
+            t.compile_cold_s = self.translate_times(asm, level, t, server=False)
             t.compile_cold_median_s = median(t.compile_cold_s)
         return sides
 

@@ -33,7 +33,11 @@ _INPUT_SUFFIXES = (".s", ".S", ".sx", ".asm", ".c", ".i", ".o", ".a", ".obj")
 _HEADER = 4            # bytes of big-endian length before each JSON message
 _FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 # ``crt-cc --crt-server-start`` (alone on the command line): the action for :func:`control`.
+# Never served: the driver runs it in its own process.
 CONTROL = {"--crt-server-start": "start", "--crt-server-stop": "stop"}
+# The client's soft resource limits, which the worker takes on.
+LIMITS = ("RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_AS", "RLIMIT_STACK", "RLIMIT_NOFILE",
+          "RLIMIT_CORE", "RLIMIT_DATA")
 
 
 def enabled(env: dict[str, str] | os._Environ = os.environ) -> bool:
@@ -105,7 +109,7 @@ def worth_a_server(args: list[str]) -> bool:
 
 def run(prog: str, argv0: str, args: list[str]) -> int | None:
     """The exit status of the command run by a server, or None to run it in this process."""
-    if not enabled():
+    if not enabled() or (len(args) == 1 and args[0] in CONTROL):
         return None
     path = socket_path()
     if path is None:
@@ -195,15 +199,13 @@ def start_server(path: str) -> None:
 
 
 def _request(sock, prog: str, argv0: str, args: list[str]) -> int | None:
-    import json
     import signal
     import socket
 
     limits = {}
     try:
         import resource
-        for name in ("RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_AS", "RLIMIT_STACK", "RLIMIT_NOFILE",
-                     "RLIMIT_CORE", "RLIMIT_DATA"):
+        for name in LIMITS:
             limits[name] = resource.getrlimit(getattr(resource, name))[0]
     except (ImportError, OSError, ValueError):
         pass
@@ -213,10 +215,10 @@ def _request(sock, prog: str, argv0: str, args: list[str]) -> int | None:
         cwd = os.getcwd()
     except OSError:
         return None                      # let the in-process driver report it
-    request = json.dumps({"prog": prog, "argv0": argv0, "args": args, "cwd": cwd,
-                          "env": dict(os.environ), "umask": umask, "limits": limits}).encode()
+    request = {"prog": prog, "argv0": argv0, "args": args, "cwd": cwd,
+               "env": dict(os.environ), "umask": umask, "limits": limits}
     try:
-        sock.sendmsg([len(request).to_bytes(_HEADER, "big") + request],
+        sock.sendmsg([frame(request)],
                      [(socket.SOL_SOCKET, socket.SCM_RIGHTS, _std_fds())])
         first = _receive(sock)
     except OSError:
@@ -259,19 +261,27 @@ def _std_fds():
     return array.array("i", [0, 1, 2])
 
 
-def _receive(sock) -> dict | None:
-    """One length-prefixed JSON message, or None at end of stream."""
+def frame(message: dict) -> bytes:
+    """A message on the socket, either way: its JSON's length (big-endian), then the JSON."""
     import json
 
-    header = _exactly(sock, _HEADER)
+    data = json.dumps(message).encode()
+    return len(data).to_bytes(_HEADER, "big") + data
+
+
+def _receive(sock) -> dict | None:
+    """One framed message, or None at end of stream."""
+    import json
+
+    header = read_exactly(sock, _HEADER)
     if header is None:
         return None
-    body = _exactly(sock, int.from_bytes(header, "big"))
+    body = read_exactly(sock, int.from_bytes(header, "big"))
     return None if body is None else json.loads(body)
 
 
-def _exactly(sock, n: int) -> bytes | None:
-    data = b""
+def read_exactly(sock, n: int, data: bytes = b"") -> bytes | None:
+    """``data`` completed to ``n`` bytes from ``sock``, or None at end of stream."""
     while len(data) < n:
         chunk = sock.recv(n - len(data))
         if not chunk:

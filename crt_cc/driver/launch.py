@@ -12,8 +12,6 @@ from . import client
 
 
 def cc() -> int:
-    if len(sys.argv) == 2 and sys.argv[1] in client.CONTROL:   # never through a server
-        return client.control(client.CONTROL[sys.argv[1]], "crt-cc")
     status = _served("crt-cc")
     if status is not None:
         return status

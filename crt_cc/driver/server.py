@@ -33,7 +33,7 @@ import socket
 import sys
 import time
 
-from .client import _HEADER
+from .client import _HEADER, LIMITS, frame, read_exactly
 
 IDLE_SECONDS = 600
 _PRELOAD = (
@@ -42,8 +42,6 @@ _PRELOAD = (
     "crt_cc.frontend.elfobj", "crt_cc.frontend.dwarf", "crt_cc.abi.prototypes",
     "elftools.elf.elffile", "capstone", "cffi", "tempfile", "json", "hashlib",
 )
-_LIMITS = ("RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_AS", "RLIMIT_STACK", "RLIMIT_NOFILE",
-           "RLIMIT_CORE", "RLIMIT_DATA")
 
 
 def main(argv: list[str]) -> int:
@@ -173,13 +171,9 @@ def _fork_worker(conn: socket.socket, listener, sel, wake: tuple[int, int],
     except OSError:
         return None
     try:
-        size = int.from_bytes(msg[:_HEADER], "big")
-        body = msg[_HEADER:]
-        while len(body) < size:
-            chunk = conn.recv(size - len(body))
-            if not chunk:
-                raise ValueError("short request")
-            body += chunk
+        body = read_exactly(conn, int.from_bytes(msg[:_HEADER], "big"), msg[_HEADER:])
+        if body is None:
+            raise ValueError("short request")
         request = json.loads(body)
     except (ValueError, OSError):
         for fd in fds:
@@ -271,7 +265,7 @@ def _apply_limits(limits: dict[str, int]) -> None:
     import resource
 
     for name, soft in limits.items():
-        if name not in _LIMITS:
+        if name not in LIMITS:
             continue
         which = getattr(resource, name)
         try:
@@ -283,8 +277,7 @@ def _apply_limits(limits: dict[str, int]) -> None:
 
 
 def _send(conn: socket.socket, message: dict) -> None:
-    data = json.dumps(message).encode()
-    conn.sendall(len(data).to_bytes(_HEADER, "big") + data)
+    conn.sendall(frame(message))
 
 
 if __name__ == "__main__":
