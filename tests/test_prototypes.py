@@ -185,6 +185,25 @@ def test_objects_without_debug_information_give_no_declarations(tmp_path: Path) 
     assert function_declarations(str(obj)) == ""
 
 
+def test_only_objects_with_prototyped_subprograms_get_the_full_dwarf_parse(tmp_path: Path) -> None:
+    """``as -g`` (which crt-cc adds to a .s) records functions, but without prototypes: the
+    abbreviation table alone shows there is nothing to declare."""
+    from elftools.elf.elffile import ELFFile
+
+    from crt_cc.frontend.dwarf import _describes_subprograms
+
+    src, asm, obj = tmp_path / "f.c", tmp_path / "f.s", tmp_path / "f.o"
+    src.write_text(DEBUG_INFO_C)
+    subprocess.run(["gcc", "-O2", "-S", str(src), "-o", str(asm)], check=True)
+    subprocess.run(["as", "--64", "-g", str(asm), "-o", str(obj)], check=True)
+    with open(obj, "rb") as fh:
+        assert not _describes_subprograms(ELFFile(fh))
+    for flags in (["-g"], ["-gdwarf-4"], ["-g", "-O0"]):
+        subprocess.run(["gcc", "-O2", *flags, "-c", str(src), "-o", str(obj)], check=True)
+        with open(obj, "rb") as fh:
+            assert _describes_subprograms(ELFFile(fh)), flags
+
+
 def test_user_prototypes_win_over_debug_information() -> None:
     from crt_cc.abi.prototypes import Declarations, add_debug_info_prototypes
 

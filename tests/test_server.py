@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from helpers import ADD_S, REPO
 
-from crt_cc.driver import client
+from crt_cc.driver import client, server
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("aarch64-linux-gnu-as") is None, reason="aarch64 binutils not installed"),
@@ -36,7 +36,7 @@ BAD_S = ".text\nf:\n\tvpgatherdd %ymm0, (%rax,%ymm1,4), %ymm2\n\tret\n"
 
 AS_WRAPPER = """\
 #!/bin/sh
-tr '\\0' ' ' < /proc/$PPID/cmdline >> "{log}"; echo >> "{log}"
+echo "$(tr '\\0' ' ' < /proc/$PPID/cmdline) :: $*" >> "{log}"
 [ -n "$SLOW_AS" ] && {{ echo $$ > "$SLOW_AS"; sleep 60; }}
 exec {real} "$@"
 """
@@ -66,8 +66,11 @@ def setup(tmp_path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
 
 
 def parents(work: Path) -> list[str]:
+    """The command lines of the processes that ran the host assembler, oldest first; not the
+    server's own warm-up (crt_cc.driver.server._warm_up), which assembles in its scratch directory."""
     log = work.parent / "as-parents.log"
-    return log.read_text().splitlines() if log.exists() else []
+    lines = log.read_text().splitlines() if log.exists() else []
+    return [line.split(" :: ")[0] for line in lines if "crt-cc-warm-up-" not in line]
 
 
 def run(cmd: list[str], work: Path, env: dict[str, str], **kw) -> subprocess.CompletedProcess:
@@ -171,6 +174,12 @@ def test_a_stopped_client_stops_its_served_command(setup, how: str) -> None:
     assert status == (130 if how == "interrupted" else -signal.SIGKILL)
     assert _wait_gone(slow_as, 30), "the served command's assembler is still running"
     assert not (work / "slow.o").exists()
+
+
+def test_the_server_warm_up_translates_for_every_target() -> None:
+    """What the server translates before its first fork still translates (a failure there would
+    only cost time, silently)."""
+    assert server._warm_up() == []
 
 
 def test_a_runtime_directory_too_long_for_a_socket_falls_back_to_tmp(tmp_path: Path,

@@ -167,8 +167,12 @@ if [ ! -x "$VENV/bin/python" ] || [ ! -x "$VENV/bin/crt-run" ] || [ ! -f "$STAMP
     # so that '.[model]' (torch>=2.1, transformers) finds it satisfied.
     log "installing torch==2.13.0 (CPU build) for the model engine"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check "torch==2.13.0"
+    # editable_mode=compat: the checkout goes on sys.path through a plain .pth line.  The default
+    # editable mode installs an import finder that every Python start imports (pathlib and more:
+    # about 15 ms), and each crt-cc command starts a Python to hand its work to the compile server.
     log "installing crt-cc into .venv (pip install -e '.[test,model,embed]' pytest-xdist)"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$REPO[test,model,embed]" pytest-xdist
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$REPO[test,model,embed]" \
+        --config-settings editable_mode=compat pytest-xdist
     echo "$want_stamp" >"$STAMP"
 fi
 

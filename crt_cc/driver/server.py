@@ -24,6 +24,7 @@ socket keeps a second server from starting on the same path.
 from __future__ import annotations
 
 import fcntl
+import gc
 import importlib
 import json
 import os
@@ -60,6 +61,9 @@ def main(argv: list[str]) -> int:
     for name in ("SIGTERM", "SIGHUP", "SIGQUIT"):
         signal.signal(getattr(signal, name), signal.SIG_DFL)
     _preload()
+    _warm_up()
+    gc.collect()
+    gc.freeze()       # what the server holds stays out of the workers' collections (copy-on-write)
     try:
         os.unlink(path)                        # a dead server's socket
     except FileNotFoundError:
@@ -98,6 +102,101 @@ def _preload() -> None:
         backend._llvm()
     except Exception:         # noqa: BLE001 - same
         pass
+
+
+# What the warm-up translates: a little of each kind of code a build brings (a loop, SSE double
+# arithmetic, a call into libc with a double through varargs, a call to another object's
+# function), in both source ISAs.
+_WARM_UP_SOURCES = {
+    "x86_64": """
+	.text
+	.globl	crt_warm_up
+	.type	crt_warm_up, @function
+crt_warm_up:
+	pushq	%rbx
+	movl	%edi, %ebx
+	pxor	%xmm0, %xmm0
+	xorl	%eax, %eax
+.L2:	cvtsi2sdl	%eax, %xmm1
+	addsd	%xmm1, %xmm0
+	addl	$1, %eax
+	cmpl	%ebx, %eax
+	jl	.L2
+	leaq	.LC0(%rip), %rdi
+	movl	$1, %eax
+	call	printf@PLT
+	movl	%ebx, %edi
+	call	crt_warm_up_other@PLT
+	popq	%rbx
+	ret
+	.size	crt_warm_up, .-crt_warm_up
+	.section	.rodata.str1.1,"aMS",@progbits,1
+.LC0:	.string	"%f\\n"
+""",
+    "i386": """
+	.text
+	.globl	crt_warm_up
+	.type	crt_warm_up, @function
+crt_warm_up:
+	pushl	%ebx
+	subl	$24, %esp
+	movl	32(%esp), %ebx
+	fldz
+	xorl	%eax, %eax
+.L2:	movl	%eax, 12(%esp)
+	fildl	12(%esp)
+	faddp	%st, %st(1)
+	addl	$1, %eax
+	cmpl	%ebx, %eax
+	jl	.L2
+	fstpl	4(%esp)
+	movl	$.LC0, (%esp)
+	call	printf
+	movl	%ebx, (%esp)
+	call	crt_warm_up_other
+	addl	$24, %esp
+	popl	%ebx
+	ret
+	.size	crt_warm_up, .-crt_warm_up
+	.section	.rodata.str1.1,"aMS",@progbits,1
+.LC0:	.string	"%f\\n"
+""",
+}
+_WARM_UP_TARGETS = (("x86_64", "aarch64-linux-gnu"), ("x86_64", "riscv64-linux-gnu"),
+                    ("i386", "arm-linux-gnueabi"))
+
+
+def _warm_up() -> list[str]:
+    """Translate a small function for each target once, before the first fork; the failures.
+
+    Importing is not all of start-up: the first translation in a process also imports the
+    instruction semantics, reads ``abi/libc.h``, builds pyelftools' and capstone's structures,
+    and makes LLVM set up each target's code generator.  Done here, every worker inherits that
+    work instead of repeating it.  Only what the package itself determines is kept: nothing here
+    depends on a command's environment or input.  A failure costs only its time (a worker does
+    the same work again), so the server goes on; the list is for the tests.
+    """
+    import subprocess
+    import tempfile
+
+    from ..engines.lift import TranslateOptions, translate_object
+    from ..toolchain.targets import host_tool, resolve_target
+
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="crt-cc-warm-up-") as tmp:
+        for isa, triple in _WARM_UP_TARGETS:
+            try:
+                src, obj = os.path.join(tmp, f"{isa}.s"), os.path.join(tmp, f"{isa}.o")
+                if not os.path.exists(obj):
+                    with open(src, "w") as fh:
+                        fh.write(_WARM_UP_SOURCES[isa])
+                    subprocess.run([host_tool("as"), "--64" if isa == "x86_64" else "--32", "-g", "-o", obj, src],
+                                   check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+                translate_object(obj, resolve_target(triple), TranslateOptions(source_file=src, source_isa=isa))
+            except Exception as exc:     # noqa: BLE001 - see above
+                failures.append(f"{isa} -> {triple}: {type(exc).__name__}: {exc}")
+    return failures
 
 
 def _serve(listener: socket.socket, path: str, inode: int, idle: float) -> None:

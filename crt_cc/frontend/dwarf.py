@@ -239,6 +239,56 @@ def _defined_functions(dwarf, r: _Renderer):
                 yield name.decode("utf-8", "replace"), decl
 
 
+_DW_TAG_SUBPROGRAM = 0x2E
+_DW_AT_PROTOTYPED = 0x27
+_DW_FORM_IMPLICIT_CONST = 0x21
+
+
+def _describes_subprograms(elf) -> bool:
+    """Whether ``.debug_abbrev`` has an abbreviation for a prototyped subprogram DIE (True when
+    unsure).
+
+    Without one, ``.debug_info`` holds no function :func:`_defined_functions` would declare.  That
+    is every ``.s`` without type information: crt-cc assembles it with ``as -g`` (line information
+    for diagnostics), whose DWARF has a compile unit and unprototyped subprograms (name and
+    address), and skipping the relocation and the second parse below saves a few milliseconds of
+    every such translation.
+    """
+    try:
+        sec = elf.get_section_by_name(".debug_abbrev")
+        if sec is None:
+            return False
+        data, i = sec.data(), 0
+
+        def leb() -> int:                # ULEB128 (an SLEB128 is skipped the same way)
+            nonlocal i
+            value = shift = 0
+            while True:
+                byte = data[i]
+                i += 1
+                value |= (byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80:
+                    return value
+
+        while i < len(data):
+            if leb() == 0:               # the end of one compile unit's table
+                continue
+            subprogram = leb() == _DW_TAG_SUBPROGRAM
+            i += 1                       # DW_CHILDREN_yes/no
+            while True:
+                name, form = leb(), leb()
+                if form == _DW_FORM_IMPLICIT_CONST:
+                    leb()
+                if name == 0 and form == 0:
+                    break
+                if subprogram and name == _DW_AT_PROTOTYPED:
+                    return True
+        return False
+    except Exception:            # noqa: BLE001 - unreadable: let the full parse decide
+        return True
+
+
 def function_declarations(path: str) -> str:
     """C declarations of the prototyped functions ``path`` defines ("" without DWARF type info)."""
     import io
@@ -250,7 +300,7 @@ def function_declarations(path: str) -> str:
         with open(path, "rb") as fh:
             raw = fh.read()
         elf = ELFFile(io.BytesIO(raw))
-        if elf.get_section_by_name(".debug_info") is None:
+        if elf.get_section_by_name(".debug_info") is None or not _describes_subprograms(elf):
             return ""
         dwarf = ELFFile(io.BytesIO(_relocated_image(elf, raw))).get_dwarf_info(relocate_dwarf_sections=False)
         decls = [d for name, decl in _defined_functions(dwarf, r) if (d := r.declare(decl, name))]
