@@ -2,7 +2,8 @@
 
 Started by :mod:`crt_cc.driver.client` as ``python -m crt_cc.driver.server SOCKET``, detached
 from the build (its own session, standard streams on /dev/null).  It imports the driver, the
-lifters and the backend and initialises LLVM's targets, then accepts one connection per command.
+lifters and the backend, initialises LLVM's targets and translates a small function for each
+target (:func:`_warm_up`), then accepts one connection per command.
 Each command gets a fresh ``fork()`` of this pristine process, so no state passes from one
 command to the next, and commands run in parallel exactly as separate processes would
 (``make -j``).  The worker:
