@@ -163,8 +163,7 @@ crt_warm_up:
 .LC0:	.string	"%f\\n"
 """,
 }
-_WARM_UP_TARGETS = (("x86_64", "aarch64-linux-gnu"), ("x86_64", "riscv64-linux-gnu"),
-                    ("i386", "arm-linux-gnueabi"))
+_WARM_UP_TARGETS = {"x86_64": ("aarch64-linux-gnu", "riscv64-linux-gnu"), "i386": ("arm-linux-gnueabi",)}
 
 
 def _warm_up() -> list[str]:
@@ -185,18 +184,22 @@ def _warm_up() -> list[str]:
 
     failures = []
     with tempfile.TemporaryDirectory(prefix="crt-cc-warm-up-") as tmp:
-        for isa, triple in _WARM_UP_TARGETS:
+        for isa, triples in _WARM_UP_TARGETS.items():
+            src, obj = os.path.join(tmp, f"{isa}.s"), os.path.join(tmp, f"{isa}.o")
             try:
-                src, obj = os.path.join(tmp, f"{isa}.s"), os.path.join(tmp, f"{isa}.o")
-                if not os.path.exists(obj):
-                    with open(src, "w") as fh:
-                        fh.write(_WARM_UP_SOURCES[isa])
-                    subprocess.run([host_tool("as"), "--64" if isa == "x86_64" else "--32", "-g", "-o", obj, src],
-                                   check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-                translate_object(obj, resolve_target(triple), TranslateOptions(source_file=src, source_isa=isa))
+                with open(src, "w") as fh:
+                    fh.write(_WARM_UP_SOURCES[isa])
+                subprocess.run([host_tool("as"), "--64" if isa == "x86_64" else "--32", "-g", "-o", obj, src],
+                               check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
             except Exception as exc:     # noqa: BLE001 - see above
-                failures.append(f"{isa} -> {triple}: {type(exc).__name__}: {exc}")
+                failures.append(f"assembling the {isa} warm-up: {type(exc).__name__}: {exc}")
+                continue
+            for triple in triples:
+                try:
+                    translate_object(obj, resolve_target(triple), TranslateOptions(source_file=src, source_isa=isa))
+                except Exception as exc:     # noqa: BLE001 - see above
+                    failures.append(f"{isa} -> {triple}: {type(exc).__name__}: {exc}")
     return failures
 
 
@@ -271,15 +274,13 @@ def _fork_worker(conn: socket.socket, listener, sel, wake: tuple[int, int],
     except OSError:
         return None
     try:
+        if len(fds) != 3:
+            raise ValueError("not the three standard streams")
         body = read_exactly(conn, int.from_bytes(msg[:_HEADER], "big"), msg[_HEADER:])
         if body is None:
             raise ValueError("short request")
         request = json.loads(body)
     except (ValueError, OSError):
-        for fd in fds:
-            os.close(fd)
-        return None
-    if len(fds) != 3:
         for fd in fds:
             os.close(fd)
         return None
