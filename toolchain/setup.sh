@@ -53,7 +53,10 @@ find_python() {
 # --- 1. Debian packages -------------------------------------------------------
 PACKAGES=(
     binutils gcc make cmake dpkg-dev
-    gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabi gcc-i686-linux-gnu libc6-dev-i386-cross
+    gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabi gcc-i686-linux-gnu
+    # The cross compilers only recommend their C libraries' headers and start files, and apt runs
+    # with --no-install-recommends: without these, every native driver fails to compile.
+    libc6-dev-arm64-cross libc6-dev-riscv64-cross libc6-dev-armel-cross libc6-dev-i386-cross
     qemu-user
 )
 
