@@ -270,6 +270,7 @@ class FunctionLifter:
         rsp0 = b.ptrtoint(b.gep(self.frame, const(I64, below)))
         b.store(rsp0, self.gpr[RSP])
         b.store(const(I1, 0), self.flag["df"])
+        b.store(const(I1, 0), self.flag["id"])
         self.labels = {start: b.new_block(f"L{start:x}") for start in self.blocks}
         b.terminate(f"br label %L{fn.start:x}")
 

@@ -29,8 +29,10 @@ GPR_NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
 RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI = range(8)
 R8, R9 = 8, 9
 ARG_GPRS = [RDI, RSI, RDX, RCX, R8, R9]          # SysV x86-64 integer argument order
-FLAGS = ["cf", "pf", "af", "zf", "sf", "of", "df"]
-FLAG_BITS = {"cf": 0, "pf": 2, "af": 4, "zf": 6, "sf": 7, "df": 10, "of": 11}
+# "id" (bit 21) is what i386 code toggles through pushf/popf to learn that cpuid exists; like
+# "df" it starts clear in each function and only pushf reads it.
+FLAGS = ["cf", "pf", "af", "zf", "sf", "of", "df", "id"]
+FLAG_BITS = {"cf": 0, "pf": 2, "af": 4, "zf": 6, "sf": 7, "df": 10, "of": 11, "id": 21}
 
 # name -> (gpr, byte offset, size in bytes)
 SUBREGS: dict[str, tuple[int, int, int]] = {}

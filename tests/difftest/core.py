@@ -657,7 +657,7 @@ def compare_form(form: Form, cases: list[Case], host: dict[int, dict[str, str]],
                 detail.append(f"case {ci}: no target output")
             continue
         diffs = [k for k in h if k not in case.ignore and h.get(k) != t.get(k)
-                 and not (nan_loose and k.startswith(("xmm", "mem")) and _nan_only(h[k], t.get(k, ""), form.kind, k))
+                 and not ((nan_loose or form.nan_loose) and k.startswith(("xmm", "mem")) and _nan_only(h[k], t.get(k, ""), form.kind, k))
                  and not (form.approx and k.startswith("xmm")
                           and _approx_equal(h[k], t.get(k, ""), form.kind, form.approx))]
         if not diffs:

@@ -64,6 +64,9 @@ class Form:
     cpu: tuple[str, ...] = ()
     helper: str = ""
     approx: float = 0.0        # FP results may differ by this relative error (rcpps ...)
+    # NaN lanes may differ in sign and payload: dpps/dppd, whose lanes pick different NaNs when
+    # several meet in the sum, differently on different processors (the SDM does not define it)
+    nan_loose: bool = False
     ignore: tuple[str, ...] = ()   # result fields never compared (e.g. caller-saved after a call)
     source: str = "x86_64"     # the snippet's ISA: x86_64, or i386 (tests/difftest/forms_i386.py)
 
@@ -1151,6 +1154,10 @@ call_form("bnd_call_bnd_ret", "bnd call crt_diff_helper_bnd_call",
 call_form("rep_ret", "call crt_diff_helper_rep_ret",
           "crt_diff_helper_rep_ret:\n\tmovq %rdi, %rax\n\tnegq %rax\n\trep ret")
 F("pushf_popf", "pushfq; popq %rax; andl $0x8d5, %eax; xorl $0x8d5, %eax; pushq %rax; popfq")
+# cpuid answers with the host's processor on one side and the translation's on the other
+# (tests/test_cpuid.py checks those values): here only that it keeps the flags and the other registers.
+F("cpuid", "cpuid; movl $0, %eax; movl $0, %ebx; movl $0, %ecx; movl $0, %edx")
+F("cpuid_leaf7", "movl $7, %eax; movl $0, %ecx; cpuid; movl $0, %eax; movl $0, %ebx; movl $0, %ecx; movl $0, %edx")
 
 # ---------------------------------------------------------------------------
 # SSE3 / SSSE3 / SSE4.1 / SSE4.2
@@ -1169,10 +1176,46 @@ for _op in ("pabsb", "pabsw", "pabsd", "pshufb"):
     F(f"{_op}_rm", f"{_op} 16(%rbx), %xmm2", cpu=_SS3)
 for _imm in (0, 3, 8, 15, 16, 20, 31, 32):
     F(f"palignr_{_imm}", f"palignr ${_imm}, %xmm1, %xmm0", cpu=_SS3)
+for _op, _kind in (("haddps", "f32"), ("haddpd", "f64"), ("hsubps", "f32"), ("hsubpd", "f64"),
+                  ("addsubps", "f32"), ("addsubpd", "f64")):
+    F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", cpu=_S3, kind=_kind)
+    F(f"{_op}_rm", f"{_op} 16(%rbx), %xmm2", cpu=_S3, kind=_kind)
+    F(f"{_op}_same", f"{_op} %xmm3, %xmm3", cpu=_S3, kind=_kind)
+for _op in ("phaddw", "phaddd", "phaddsw", "phsubw", "phsubd", "phsubsw", "pmaddubsw", "pmulhrsw",
+            "psignb", "psignw", "psignd"):
+    F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", cpu=_SS3)
+    F(f"{_op}_rm", f"{_op} -16(%rbx), %xmm2", cpu=_SS3)
+F("psignb_same", "psignb %xmm1, %xmm1", cpu=_SS3)
 for _op in ("packusdw", "pcmpeqq", "pmaxsb", "pmaxsd", "pmaxud", "pmaxuw", "pminsb", "pminsd",
             "pminud", "pminuw", "pmuldq", "pmulld"):
     F(f"{_op}_rr", f"{_op} %xmm1, %xmm0", cpu=_S41)
     F(f"{_op}_rm", f"{_op} -16(%rbx), %xmm2", cpu=_S41)
+for _op, _kind in (("roundss", "f32"), ("roundsd", "f64"), ("roundps", "f32"), ("roundpd", "f64")):
+    for _imm in (0, 1, 2, 3, 4, 9, 11):
+        F(f"{_op}_{_imm}", f"{_op} ${_imm}, %xmm1, %xmm0", cpu=_S41, kind=_kind)
+    F(f"{_op}_m", f"{_op} $1, 16(%rbx), %xmm2", cpu=_S41, kind=_kind)
+for _op, _imm in (("blendps", 5), ("blendps", 0xE), ("blendpd", 2), ("pblendw", 0xA5), ("pblendw", 0x3C)):
+    F(f"{_op}_{_imm}", f"{_op} ${_imm}, %xmm1, %xmm0", cpu=_S41)
+    F(f"{_op}_{_imm}_m", f"{_op} ${_imm}, -16(%rbx), %xmm2", cpu=_S41)
+for _op in ("blendvps", "blendvpd", "pblendvb"):
+    F(f"{_op}_rr", f"{_op} %xmm0, %xmm1, %xmm2", cpu=_S41)
+    F(f"{_op}_rm", f"{_op} %xmm0, 16(%rbx), %xmm3", cpu=_S41)
+F("extractps_r", "extractps $2, %xmm1, %eax", cpu=_S41)
+F("extractps_m", "extractps $3, %xmm1, 4(%rbx)", cpu=_S41)
+for _imm in (0x00, 0x1C, 0x91, 0xE2, 0x3F):
+    F(f"insertps_{_imm}", f"insertps ${_imm}, %xmm1, %xmm0", cpu=_S41)
+F("insertps_m", "insertps $0x25, 8(%rbx), %xmm0", cpu=_S41)
+for _imm in (0xFF, 0xF1, 0x53, 0x3C):
+    F(f"dpps_{_imm}", f"dpps ${_imm}, %xmm1, %xmm0", cpu=_S41, kind="f32", nan_loose=True)
+for _imm in (0x33, 0x31, 0x12):
+    F(f"dppd_{_imm}", f"dppd ${_imm}, %xmm1, %xmm0", cpu=_S41, kind="f64", nan_loose=True)
+F("dpps_m", "dpps $0x71, 16(%rbx), %xmm2", cpu=_S41, kind="f32", nan_loose=True)
+for _imm in (0, 1, 2, 3, 4, 7):
+    F(f"mpsadbw_{_imm}", f"mpsadbw ${_imm}, %xmm1, %xmm0", cpu=_S41)
+F("mpsadbw_m", "mpsadbw $5, 16(%rbx), %xmm2", cpu=_S41)
+F("phminposuw_rr", "phminposuw %xmm1, %xmm0", cpu=_S41)
+F("phminposuw_rm", "phminposuw 16(%rbx), %xmm2", cpu=_S41)
+F("phminposuw_ties", "pxor %xmm1, %xmm1; phminposuw %xmm1, %xmm0", cpu=_S41)
 F("pcmpgtq_rr", "pcmpgtq %xmm1, %xmm0", cpu=_S42)
 F("pcmpgtq_rm", "pcmpgtq 16(%rbx), %xmm2", cpu=_S42)
 F("ptest_rr", "ptest %xmm1, %xmm0", cpu=_S41)

@@ -23,6 +23,6 @@ def sem(*mnemonics: str):
     return deco
 
 
-from . import bmi, control, integer, sse, string, x87  # noqa: E402,F401  (registration side effects)
+from . import bmi, control, cpuid, integer, sse, string, x87  # noqa: E402,F401  (registration side effects)
 
 SUPPORTED_MNEMONICS = frozenset(SEMANTICS)

@@ -1,4 +1,4 @@
-"""SSE/SSE2 (and the common SSSE3/SSE4.1 forms): scalar and packed float/double,
+"""SSE, SSE2, SSE3, SSSE3 and SSE4.1 (of SSE4.2, pcmpgtq): scalar and packed float/double,
 integer SIMD, shuffles, conversions with x86's out-of-range rules."""
 
 from __future__ import annotations
@@ -538,6 +538,90 @@ def _pabs(lf, insn):
     lf.set_xmm(dst_xmm(lf, dst), lf.b.call(v.ty, f"@llvm.abs.v{n}{elt}", [v, const(I1, 0)]))
 
 
+# ---------------------------------------------------------------- horizontal and sign (SSE3/SSSE3)
+def _pairs(lf, a: Val, c: Val) -> tuple[Val, Val]:
+    """The even and the odd elements of dst:src, in order: horizontal ops combine neighbours of
+    the destination into the low half of the result and those of the source into the high half."""
+    n = int(a.ty[1:].split()[0])
+    return (lf.b.shuffle(a, c, list(range(0, 2 * n, 2))), lf.b.shuffle(a, c, list(range(1, 2 * n, 2))))
+
+
+def _hfp(lf, insn):
+    """haddps/haddpd/hsubps/hsubpd: [d0 op d1, d2 op d3, s0 op s1, s2 op s3]."""
+    def f(a, c):
+        ev, od = _pairs(lf, a, c)
+        return _fp_apply(lf, insn.mnemonic[1:4], ev, od)
+    dst, src = _ops(insn)
+    n, elt = FP[insn.mnemonic[-2:]]
+    vt = vec(n, elt)
+    lf.set_xmm(dst_xmm(lf, dst), f(xval(lf, dst, vt), xval(lf, src, vt)))
+
+
+def _addsub(lf, insn):
+    """addsubps/addsubpd: even elements subtract, odd ones add."""
+    dst, src = _ops(insn)
+    n, elt = FP[insn.mnemonic[-2:]]
+    vt = vec(n, elt)
+    a, c = xval(lf, dst, vt), xval(lf, src, vt)
+    sub, add = _fp_apply(lf, "sub", a, c), _fp_apply(lf, "add", a, c)
+    lf.set_xmm(dst_xmm(lf, dst), lf.b.shuffle(sub, add, [i if i % 2 == 0 else n + i for i in range(n)]))
+
+
+def _hint(lf, insn):
+    """phaddw/phaddd/phsubw/phsubd and the saturating phaddsw/phsubsw."""
+    m = insn.mnemonic
+    sub = m.startswith("phsub")
+    def f(a, c):
+        ev, od = _pairs(lf, a, c)
+        if m.endswith("sw"):
+            return _intr(lf, "ssub.sat" if sub else "sadd.sat")(ev, od)
+        return lf.b.sub(ev, od) if sub else lf.b.add(ev, od)
+    _vec_binop(lf, insn, m[-1], f)
+
+
+def _pmaddubsw(lf, insn):
+    """Unsigned bytes of dst times signed bytes of src; neighbouring products summed with signed
+    saturation (each product fits in 16 bits, their sum may not)."""
+    b = lf.b
+    def f(a, c):
+        w = vec(16, I16)
+        p = b.mul(b.zext(a, w), b.sext(c, w))
+        ev, od = b.shuffle(p, p, list(range(0, 16, 2))), b.shuffle(p, p, list(range(1, 16, 2)))
+        return b.bitcast(_intr(lf, "sadd.sat")(ev, od), a.ty)
+    _vec_binop(lf, insn, "b", f)
+
+
+def _pmulhrsw(lf, insn):
+    """((a * c >> 14) + 1) >> 1 in 32 bits: the rounded high half of the Q15 product."""
+    b = lf.b
+    def f(a, c):
+        w = vec(8, I32)
+        p = b.lshr(b.mul(b.sext(a, w), b.sext(c, w)), Val(w, _splat(w, "14")))
+        p = b.lshr(b.add(p, Val(w, _splat(w, "1"))), Val(w, _splat(w, "1")))
+        return b.trunc(p, a.ty)
+    _vec_binop(lf, insn, "w", f)
+
+
+def _psign(lf, insn):
+    """dst negated where src is negative, zeroed where it is zero, kept where it is positive."""
+    b = lf.b
+    def f(a, c):
+        n = int(a.ty[1:].split()[0])
+        neg = b.op(vec(n, I1), f"icmp slt {c}, zeroinitializer")
+        zero = b.op(vec(n, I1), f"icmp eq {c}, zeroinitializer")
+        r = b.select(neg, b.sub(Val(a.ty, "zeroinitializer"), a), a)
+        return b.select(zero, Val(a.ty, "zeroinitializer"), r)
+    _vec_binop(lf, insn, insn.mnemonic[-1], f)
+
+
+sem("haddps", "haddpd", "hsubps", "hsubpd")(_hfp)
+sem("addsubps", "addsubpd")(_addsub)
+sem("phaddw", "phaddd", "phsubw", "phsubd", "phaddsw", "phsubsw")(_hint)
+sem("pmaddubsw")(_pmaddubsw)
+sem("pmulhrsw")(_pmulhrsw)
+sem("psignb", "psignw", "psignd")(_psign)
+
+
 def _mulhi(lf, insn, signed: bool):
     b = lf.b
     def f(a, c):
@@ -852,3 +936,142 @@ def ptest(lf, insn):
 
 def _unused():
     return SUBREGS
+
+
+# ---------------------------------------------------------------- SSE4.1: rounding, blends, dot products
+_ROUND_INTRINSIC = {0: "roundeven", 1: "floor", 2: "ceil", 3: "trunc"}
+
+
+def _round(lf, v: Val, imm: int) -> Val:
+    """roundss/sd/ps/pd of one element: imm[1:0] nearest-even, down, up, toward zero; imm[2]
+    the current (MXCSR) mode, which is the target's own one (as for cvtsd2si); imm[3], the
+    precision exception, has no effect here."""
+    b = lf.b
+    if "+soft-float" in lf.ctx.target.llvm_features:   # in integers: no libm call (x87.round_integral)
+        r = round_integral(b, v, const(I16, 0 if imm & 4 else imm & 3))
+    else:
+        name = "rint" if imm & 4 else _ROUND_INTRINSIC[imm & 3]
+        r = b.intrinsic(f"llvm.{name}.{'f32' if v.ty == F32 else 'f64'}", v.ty, [v])
+    return x86_nan(lf, r, v)       # a NaN comes back quietened (RISC-V would give its canonical one)
+
+
+@sem("roundss", "roundsd", "roundps", "roundpd")
+def round_fp(lf, insn):
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    n, elt = FP[insn.mnemonic[-2:]]
+    dn = dst_xmm(lf, dst)
+    if insn.mnemonic in ("roundss", "roundsd"):
+        set_low(lf, dn, _round(lf, scalar(lf, src, elt), imm.imm))
+        return
+    v = xval(lf, src, vec(n, elt))
+    for i in range(n):
+        v = b.insert(v, _round(lf, b.extract(v, i), imm.imm), i)
+    lf.set_xmm(dn, v)
+
+
+@sem("blendps", "blendpd", "pblendw")
+def blend_imm(lf, insn):
+    """Element i from the source where imm bit i is set."""
+    dst, src, imm = _ops(insn)
+    n, elt = {"blendps": (4, I32), "blendpd": (2, I64), "pblendw": (8, I16)}[insn.mnemonic]
+    a, c = xval(lf, dst, vec(n, elt)), xval(lf, src, vec(n, elt))
+    lf.set_xmm(dst_xmm(lf, dst), lf.b.shuffle(a, c, [n + i if imm.imm >> i & 1 else i for i in range(n)]))
+
+
+@sem("blendvps", "blendvpd", "pblendvb")
+def blend_var(lf, insn):
+    """Element i from the source where the sign bit of xmm0's element i is set (xmm0 implicit)."""
+    b = lf.b
+    dst, src = _ops(insn)[:2]
+    n, elt = {"blendvps": (4, I32), "blendvpd": (2, I64), "pblendvb": (16, I8)}[insn.mnemonic]
+    vt = vec(n, elt)
+    a, c = xval(lf, dst, vt), xval(lf, src, vt)
+    mask = b.op(vec(n, I1), f"icmp slt {b.bitcast(lf.get_xmm(0), vt)}, zeroinitializer")
+    lf.set_xmm(dst_xmm(lf, dst), b.select(mask, c, a))
+
+
+@sem("extractps")
+def extractps(lf, insn):
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    e = b.extract(xval(lf, src, vec(4, I32)), imm.imm & 3)
+    if dst.type == x86.X86_OP_MEM:
+        b.store(e, lf.addr(dst))
+    else:
+        lf.write(dst, b.zext(e, ity(dst.size * 8)))
+
+
+@sem("insertps")
+def insertps(lf, insn):
+    """imm[7:6] picks the source element (a register; memory is one float), imm[5:4] the element
+    it replaces, imm[3:0] the elements then zeroed."""
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    k = imm.imm
+    dn = dst_xmm(lf, dst)
+    if src.type == x86.X86_OP_MEM:
+        e = b.load(I32, lf.addr(src))
+    else:
+        e = b.extract(xval(lf, src, vec(4, I32)), k >> 6 & 3)
+    v = b.insert(b.bitcast(lf.get_xmm(dn), vec(4, I32)), e, k >> 4 & 3)
+    zero = Val(vec(4, I32), "zeroinitializer")
+    lf.set_xmm(dn, b.shuffle(v, zero, [4 if k >> i & 1 else i for i in range(4)]))
+
+
+@sem("dpps", "dppd")
+def dot_product(lf, insn):
+    """imm[7:4] picks the products summed ((p0 + p1) + (p2 + p3)), imm[3:0] the elements that
+    receive the sum (the others +0.0)."""
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    n, elt = FP[insn.mnemonic[-2:]]
+    vt = vec(n, elt)
+    a, c = xval(lf, dst, vt), xval(lf, src, vt)
+    zero = fconst(elt, 0.0)
+    prods = []
+    for i in range(n):
+        p = _fp_apply(lf, "mul", b.extract(a, i), b.extract(c, i))
+        prods.append(p if imm.imm >> (4 + i) & 1 else zero)
+    if n == 4:
+        s = _fp_apply(lf, "add", _fp_apply(lf, "add", prods[0], prods[1]), _fp_apply(lf, "add", prods[2], prods[3]))
+    else:
+        s = _fp_apply(lf, "add", prods[0], prods[1])
+    r = Val(vt, "zeroinitializer")
+    for i in range(n):
+        if imm.imm >> i & 1:
+            r = b.insert(r, s, i)
+    lf.set_xmm(dst_xmm(lf, dst), r)
+
+
+@sem("mpsadbw")
+def mpsadbw(lf, insn):
+    """Eight sums of absolute differences: word i = sum over k < 4 of
+    |dst[d + i + k] - src[s + k]|, with d = 4 * imm[2] and s = 4 * imm[1:0] (bytes)."""
+    b = lf.b
+    dst, src, imm = _ops(insn)
+    d, s = 4 * (imm.imm >> 2 & 1), 4 * (imm.imm & 3)
+    w = vec(8, I16)
+    a = b.zext(xval(lf, dst, vec(16, I8)), vec(16, I16))
+    c = b.zext(xval(lf, src, vec(16, I8)), vec(16, I16))
+    total = Val(w, "zeroinitializer")
+    for k in range(4):
+        win = b.shuffle(a, a, [d + i + k for i in range(8)])
+        ref = b.shuffle(c, c, [s + k] * 8)
+        total = b.add(total, b.call(w, "@llvm.abs.v8i16", [b.sub(win, ref), const(I1, 0)]))
+    lf.set_xmm(dst_xmm(lf, dst), total)
+
+
+@sem("phminposuw")
+def phminposuw(lf, insn):
+    """Word 0: the smallest unsigned word; word 1: its lowest index; the rest zero."""
+    b = lf.b
+    dst, src = _ops(insn)
+    v = xval(lf, src, vec(8, I16))
+    best, idx = b.extract(v, 0), const(I16, 0)
+    for i in range(1, 8):
+        e = b.extract(v, i)
+        lt = b.icmp("ult", e, best)
+        best, idx = b.select(lt, e, best), b.select(lt, const(I16, i), idx)
+    r = b.insert(b.insert(Val(vec(8, I16), "zeroinitializer"), best, 0), idx, 1)
+    lf.set_xmm(dst_xmm(lf, dst), r)
