@@ -168,6 +168,12 @@ CONTEXT_RESTORE_ASM = ["mov x16, x0", "mov x0, x1"] + \
     [f"ldp {p}, [x16, #{16 * k}]" for k, p in enumerate(_PAIRS)] + ["ldr x17, [x16, #160]", "mov sp, x17", "ret"]
 
 
+# glibc's AArch64 pthread types larger than x86-64's (abi/x86_64.py PTHREAD_SIZES): the same
+# structures, padded.  RISC-V64, i386 and ARM have x86's sizes.
+PTHREAD_SIZES = {"pthread_mutex_t": 48, "pthread_attr_t": 64, "pthread_mutexattr_t": 8,
+                 "pthread_condattr_t": 8, "pthread_barrierattr_t": 8}
+
+
 # glibc's `struct stat` (= stat64) on Linux's generic layout (AArch64 and RISC-V64), against
 # x86-64's (abi/x86_64.py): mode and nlink swap places and nlink and blksize are 32-bit.
 STAT_SIZE = 128

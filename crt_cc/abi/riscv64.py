@@ -37,6 +37,10 @@ NAN_BOX_FLOATS = True
 SHAPE_FROM_CODE = True
 # 32-bit integer arguments and results are sign-extended to 64 bits (LP64 psABI).
 SEXT_INT32 = True
+# glibc's riscv64 pthread types have x86-64's sizes (abi/x86_64.py); as a source ISA for AArch64
+# they meet its larger ones (lift/libc_compat.py).
+PTHREAD_SIZES = {"pthread_mutex_t": 40, "pthread_attr_t": 56, "pthread_mutexattr_t": 4,
+                 "pthread_condattr_t": 4, "pthread_barrierattr_t": 4}
 # glibc's riscv64 __jmp_buf is 208 bytes (pc, s0-s11, sp, fs0-fs11) plus the signal mask:
 # more than the 200 bytes x86 code allocates.
 JMP_BUF_SIZE = 344

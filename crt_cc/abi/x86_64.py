@@ -58,6 +58,13 @@ def sysv_memory_return(t) -> bool:
     return t.kind == "struct" and sysv_classes(t) is None
 
 
+# glibc's sizes of the pthread types that some targets make larger (abi/aarch64.py): their
+# initialisers clear the whole native size, so lift/libc_compat.py has them work on a native-sized
+# buffer and copies back what the x86 object holds (the rest is padding on those targets).
+PTHREAD_SIZES = {"pthread_mutex_t": 40, "pthread_attr_t": 56, "pthread_mutexattr_t": 4,
+                 "pthread_condattr_t": 4, "pthread_barrierattr_t": 4}
+
+
 # glibc's x86-64 `struct stat` (= stat64): field -> (offset, size, signed), and its size.  The
 # targets lay it out differently (abi/aarch64.py); lift/libc_compat.py converts.
 STAT_SIZE = 144

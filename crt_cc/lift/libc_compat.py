@@ -8,6 +8,13 @@ the mode where the link count is (``S_ISREG`` false for a regular file) or a siz
 four bytes.  Such calls go through a small helper instead: the native function fills a native
 buffer, and the fields are copied to their x86 offsets, widened where x86's are wider.
 
+The pthread initialisers are a third: AArch64's ``pthread_mutex_t`` is 48 bytes where x86-64's is
+40 (``pthread_attr_t`` 64 against 56, the attribute types 8 against 4), and
+``pthread_mutex_init`` clears all 48, past the end of a mutex the x86 code allocated (zstd's
+threading layer mallocs ``sizeof(pthread_mutex_t)``: a heap overflow).  The structures are the
+same, padded, so these calls fill a native-sized buffer and copy the x86 size back; every other
+pthread call touches only the structure and takes the x86 object as it is.
+
 ``open``'s flags are the other case: ``O_DIRECTORY``, ``O_NOFOLLOW``, ``O_DIRECT`` and
 ``O_LARGEFILE`` have other bits on AArch64 and ARM than on x86 (RISC-V shares x86's), so an x86
 ``open(dir, O_RDONLY | O_DIRECTORY)`` asked the native one for ``O_DIRECT``.  The flags argument
@@ -22,6 +29,8 @@ its own boundary rules (abi/arm.py).
 from __future__ import annotations
 
 from ..abi import i386 as i386abi
+from ..abi import native_abi
+from ..abi import riscv64 as riscv64abi
 from ..abi import x86_64 as x86_64abi
 from .ir import I32, I64, PTR, Val, const
 from .regs import ARG_GPRS, I386, RAX
@@ -37,6 +46,42 @@ _STAT_CALLS: dict[str, tuple[tuple[str, ...], int]] = {
     "stat": ((PTR, PTR), 1), "lstat": ((PTR, PTR), 1), "fstat": ((I32, PTR), 1),
     "fstatat": ((I32, PTR, PTR, I32), 2),
 }
+
+# Calls that fill a pthread object: native parameter types, which one is the object, its type.
+_INIT_CALLS: dict[str, tuple[tuple[str, ...], int, str]] = {
+    "pthread_mutex_init": ((PTR, PTR), 0, "pthread_mutex_t"), "mtx_init": ((PTR, I32), 0, "pthread_mutex_t"),
+    "pthread_attr_init": ((PTR,), 0, "pthread_attr_t"), "pthread_getattr_np": ((I64, PTR), 1, "pthread_attr_t"),
+    "pthread_getattr_default_np": ((PTR,), 0, "pthread_attr_t"),
+    "pthread_mutexattr_init": ((PTR,), 0, "pthread_mutexattr_t"),
+    "pthread_condattr_init": ((PTR,), 0, "pthread_condattr_t"),
+    "pthread_barrierattr_init": ((PTR,), 0, "pthread_barrierattr_t"),
+}
+
+
+def _init_call(name: str | None, source_sizes: dict[str, int], target_abi) -> tuple | None:
+    """(parameters, object argument, source size, native size) of a pthread initialiser whose
+    object the target makes larger than the source ISA's C library does, else None."""
+    if name not in _INIT_CALLS or target_abi.ILP32:
+        return None
+    params, obj, ty = _INIT_CALLS[name]
+    native = getattr(target_abi, "PTHREAD_SIZES", {}).get(ty)
+    return (params, obj, source_sizes[ty], native) if native and native > source_sizes[ty] else None
+
+
+def converted_riscv_call(lf, name: str | None, tail: bool) -> bool:
+    """The same for RISC-V code (lift/riscv/calls.py), whose pthread types are x86-64's size."""
+    init = _init_call(name, riscv64abi.PTHREAD_SIZES, native_abi(lf.ctx.target))
+    if init is None:
+        return False
+    b = lf.b
+    params = init[0]
+    args = [b.inttoptr(lf.x(10 + k)) if ty == PTR else b.trunc(lf.x(10 + k), I32) if ty == I32 else lf.x(10 + k)
+            for k, ty in enumerate(params)]
+    r = b.call(I32, _init_helper(lf.ctx, name, init), args, fnty=f"i32 ({', '.join(params)})")
+    lf.set_x(10, b.sext(r, I64))
+    if tail:
+        lf.ret()
+    return True
 
 
 def _stat_call(name: str) -> tuple[tuple[str, ...], int] | None:
@@ -61,19 +106,23 @@ def _layouts(ctx, name: str):
 def converted_call(lf, name: str, tail: bool) -> bool:
     """Lower a call to ``name`` through its converting helper; False if it needs none."""
     ctx = lf.ctx
-    lay = _layouts(ctx, name)
-    if lay is None:
+    init = None if ctx.mode is I386 else _init_call(name, x86_64abi.PTHREAD_SIZES, ctx.target_abi)
+    lay = _layouts(ctx, name) if init is None else None
+    if lay is None and init is None:
         return False
-    params, _ = _stat_call(name)
+    params = init[0] if init else _stat_call(name)[0]
     b = lf.b
     args = []
     for k, ty in enumerate(params):
+        if ty == I64:                       # pthread_t (x86-64 code only)
+            args.append(_word(lf, k, tail)[0])
+            continue
         if ty != PTR:
             args.append(_arg(lf, k, tail)[0])
             continue
         w, _ = _word(lf, k, tail)
         args.append(b.inttoptr(w if w.ty == I64 else b.zext(w, I64)))
-    helper = _helper(ctx, name, params, lay)
+    helper = _init_helper(ctx, name, init) if init else _helper(ctx, name, params, lay)
     r = b.call(I32, helper, args, fnty=f"i32 ({', '.join(params)})")
     lf.set64(RAX, b.zext(r, I64) if ctx.mode is I386 else b.sext(r, I64))
     return True
@@ -109,6 +158,25 @@ def _helper(ctx, name: str, params: tuple[str, ...], lay) -> str:
     ctx.adapter_intrinsics["@llvm.memset.p0.i64"] = "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)"
     return helper
 
+
+def _init_helper(ctx, name: str, init) -> str:
+    """The module's helper for a pthread initialiser (emitted once): the native call fills a
+    native-sized buffer, of which the x86 object receives its own size."""
+    helper = f'@"__crt_libc.{name}"'
+    if helper in ctx.ir_helpers:
+        return helper
+    params, obj, x86_size, nat_size = init
+    ps = [f"{'i32 signext' if t == I32 else t} %a{k}" for k, t in enumerate(params)]
+    call_args = [f"{'i32 signext' if t == I32 else t} {'%nb' if k == obj else f'%a{k}'}"
+                 for k, t in enumerate(params)]
+    ctx.ir_helpers[helper] = "\n".join([
+        f"define internal i32 {helper}({', '.join(ps)}) {{",
+        f"  %nb = alloca [{nat_size} x i8], align 16",
+        f"  %r = call i32 ({', '.join(params)}) {ctx.external(name)}({', '.join(call_args)})",
+        f"  call void @llvm.memcpy.p0.p0.i64(ptr %a{obj}, ptr %nb, i64 {x86_size}, i1 false)",
+        "  ret i32 %r", "}"])
+    ctx.adapter_intrinsics["@llvm.memcpy.p0.p0.i64"] = "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)"
+    return helper
 
 
 def _flag_bits(ctx) -> tuple[tuple[int, int], ...]:

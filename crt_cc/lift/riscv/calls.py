@@ -97,7 +97,10 @@ def pointer_call(lf, target: Val, tail: bool) -> None:
 
 def native_call(lf, name: str | None, ref: str, tail: bool) -> None:
     """A call to native code; open/fcntl flag bits that the target defines otherwise than RISC-V
-    (AArch64's O_DIRECTORY...) are remapped around it (lift/libc_compat.py)."""
+    (AArch64's O_DIRECTORY...) are remapped around it, and pthread initialisers whose objects the
+    target makes larger go through a native-sized buffer (lift/libc_compat.py)."""
+    if libc_compat.converted_riscv_call(lf, name, tail):
+        return
     pairs = getattr(native_abi(lf.ctx.target), "OPEN_FLAG_BITS", ())
     after = libc_compat.around_riscv_call(lf, name, tail, pairs)
     _native_call(lf, name, ref, tail)

@@ -81,6 +81,8 @@ class RvModuleLifter:
         self.externals: dict[str, str] = {}          # name -> "func" | "data"
         self.weak_undef: set[str] = set()
         self.typed_decls: dict[str, str] = {}
+        self.ir_helpers: dict[str, str] = {}         # module-level helpers (lift/libc_compat.py)
+        self.adapter_intrinsics: dict[str, str] = {}  # and the intrinsics they declare
         self.returns_twice_fns: set[str] = set()
         self.tags: dict[tuple[int, int], int] = {}
         self.abs_labels: set[tuple[int, int]] = set()
@@ -704,6 +706,8 @@ class RvModuleLifter:
                     out.append(f"declare {weak}{calls.NATIVE_RET} {q(name)}(...){attrs}")
             else:
                 out.append(f"{q(name)} = {weak or 'external '}{tls}global i8")
+        out.extend(self.ir_helpers.values())
+        out.extend(v for k, v in self.adapter_intrinsics.items() if k not in intrinsics)
         out.extend(intrinsics.values())
         if self.uses_svc:
             out.append(f"declare i64 @{syscalls.SVC_HELPER}(i64, i64, i64, i64, i64, i64, i64)")
