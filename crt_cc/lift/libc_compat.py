@@ -128,6 +128,17 @@ def converted_call(lf, name: str, tail: bool) -> bool:
     return True
 
 
+def _native_buffer_call(ctx, helper: str, name: str, params: tuple[str, ...], buf: int, size: int) -> list[str]:
+    """The start of a helper that calls ``name`` with a native buffer ``%nb`` of ``size`` bytes in
+    place of argument ``buf`` (its result in ``%r``); the caller copies the buffer back."""
+    ps = [f"{'i32 signext' if t == I32 else t} %a{k}" for k, t in enumerate(params)]
+    call_args = [f"{'i32 signext' if t == I32 else t} {'%nb' if k == buf else f'%a{k}'}"
+                 for k, t in enumerate(params)]
+    return [f"define internal i32 {helper}({', '.join(ps)}) {{",
+            f"  %nb = alloca [{size} x i8], align 16",
+            f"  %r = call i32 ({', '.join(params)}) {ctx.external(name)}({', '.join(call_args)})"]
+
+
 def _helper(ctx, name: str, params: tuple[str, ...], lay) -> str:
     """The module's converting helper for ``name`` (emitted once)."""
     helper = f'@"__crt_libc.{name}"'
@@ -135,13 +146,8 @@ def _helper(ctx, name: str, params: tuple[str, ...], lay) -> str:
         return helper
     x86_size, x86_lay, nat_size, nat_lay = lay
     _, buf = _stat_call(name)
-    ps = [f"{'i32 signext' if t == I32 else t} %a{k}" for k, t in enumerate(params)]
-    call_args = [f"{'i32 signext' if t == I32 else t} {'%nb' if k == buf else f'%a{k}'}"
-                 for k, t in enumerate(params)]
-    lines = [f"define internal i32 {helper}({', '.join(ps)}) {{",
-             f"  %nb = alloca [{nat_size} x i8], align 8",
-             f"  %r = call i32 ({', '.join(params)}) {ctx.external(name)}({', '.join(call_args)})",
-             f"  call void @llvm.memset.p0.i64(ptr %a{buf}, i8 0, i64 {x86_size}, i1 false)"]
+    lines = _native_buffer_call(ctx, helper, name, params, buf, nat_size) + \
+        [f"  call void @llvm.memset.p0.i64(ptr %a{buf}, i8 0, i64 {x86_size}, i1 false)"]
     for k, (field, (xoff, xsize, signed)) in enumerate(x86_lay.items()):
         noff, nsize, _ = nat_lay[field]
         nty, xty = f"i{8 * nsize}", f"i{8 * xsize}"
@@ -166,13 +172,7 @@ def _init_helper(ctx, name: str, init) -> str:
     if helper in ctx.ir_helpers:
         return helper
     params, obj, x86_size, nat_size = init
-    ps = [f"{'i32 signext' if t == I32 else t} %a{k}" for k, t in enumerate(params)]
-    call_args = [f"{'i32 signext' if t == I32 else t} {'%nb' if k == obj else f'%a{k}'}"
-                 for k, t in enumerate(params)]
-    ctx.ir_helpers[helper] = "\n".join([
-        f"define internal i32 {helper}({', '.join(ps)}) {{",
-        f"  %nb = alloca [{nat_size} x i8], align 16",
-        f"  %r = call i32 ({', '.join(params)}) {ctx.external(name)}({', '.join(call_args)})",
+    ctx.ir_helpers[helper] = "\n".join(_native_buffer_call(ctx, helper, name, params, obj, nat_size) + [
         f"  call void @llvm.memcpy.p0.p0.i64(ptr %a{obj}, ptr %nb, i64 {x86_size}, i1 false)",
         "  ret i32 %r", "}"])
     ctx.adapter_intrinsics["@llvm.memcpy.p0.p0.i64"] = "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)"

@@ -91,12 +91,9 @@ def cpuid(lf, insn):
     table = leaves()
     hits = {n: b.icmp("eq", leaf, const(I32, n)) for n in table}
     hits[7] = b.and_(hits[7], b.icmp("eq", sub, const(I32, 0)))
-    results = {}
-    for reg in ("eax", "ebx", "ecx", "edx"):
+    for reg in ("eax", "ebx", "ecx", "edx"):       # eax and ecx were read above
         v = const(I32, 0)
         for n, regs in table.items():
             if regs[reg]:
                 v = b.select(hits[n], const(I32, regs[reg]), v)
-        results[reg] = v
-    for reg, v in results.items():
         lf.set_reg(reg, v)

@@ -548,13 +548,11 @@ def _pairs(lf, a: Val, c: Val) -> tuple[Val, Val]:
 
 def _hfp(lf, insn):
     """haddps/haddpd/hsubps/hsubpd: [d0 op d1, d2 op d3, s0 op s1, s2 op s3]."""
-    def f(a, c):
-        ev, od = _pairs(lf, a, c)
-        return _fp_apply(lf, insn.mnemonic[1:4], ev, od)
     dst, src = _ops(insn)
     n, elt = FP[insn.mnemonic[-2:]]
     vt = vec(n, elt)
-    lf.set_xmm(dst_xmm(lf, dst), f(xval(lf, dst, vt), xval(lf, src, vt)))
+    ev, od = _pairs(lf, xval(lf, dst, vt), xval(lf, src, vt))
+    lf.set_xmm(dst_xmm(lf, dst), _fp_apply(lf, insn.mnemonic[1:4], ev, od))
 
 
 def _addsub(lf, insn):
