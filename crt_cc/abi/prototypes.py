@@ -464,16 +464,39 @@ def _libc_param_classes() -> dict[str, tuple[list[str], bool, bool]]:
                     classes.append("int")         # long, size_t, time_t, off_t...: 64-bit
                 else:
                     classes.append("i32")
-            ret_words = set(re.findall(r"[A-Za-z_]\w*", m.group(1)))
-            out[m.group(2)] = (classes, variadic, bool(ret_words & _FP_WORDS) and "*" not in m.group(1))
+            out[m.group(2)] = (classes, variadic, _result_class(m.group(1)))
         _int32_cache = out
     return _int32_cache
+
+
+def _result_class(ret: str) -> str:
+    """``int`` (an integer, a pointer or void: rax), ``fp`` (float or double: xmm0), ``x87`` (long
+    double), ``cfp`` (a complex) or ``agg`` (a struct) for the result type written ``ret``."""
+    words = set(re.findall(r"[A-Za-z_]\w*", ret))
+    if "*" in ret:
+        return "int"
+    if words & _FP_WORDS:
+        return "cfp" if words & {"complex", "_Complex"} else "x87" if "long" in words else "fp"
+    if "struct" in words or words & {"div_t", "ldiv_t", "lldiv_t"}:
+        return "agg"
+    return "int"
 
 
 def libc_result_is_fp(name: str) -> bool:
     """Whether the C library function ``name`` may return a float/double (unknown names: True)."""
     entry = _libc_param_classes().get(name)
-    return entry is None or entry[2]
+    return entry is None or entry[2] in ("fp", "x87", "cfp")
+
+
+def libc_result_registers(name: str | None) -> frozenset[str] | None:
+    """Which SysV result registers a C library function's result occupies: rax for an integer,
+    a pointer or void, xmm0 for a float or double; None where that is not one register (structs,
+    complex and long double results) or the function is unknown.  After the call the others
+    hold nothing the x86 code may read (lift/function.py, the universal call shape)."""
+    entry = _libc_param_classes().get(name) if name else None
+    if entry is None:
+        return None
+    return {"int": frozenset({"rax"}), "fp": frozenset({"xmm0"})}.get(entry[2])
 
 
 def _top_level_commas(text: str) -> list[str]:

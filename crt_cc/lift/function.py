@@ -16,7 +16,7 @@ from capstone import x86
 
 from ..abi import bridge, varargs
 from ..abi import i386 as i386abi
-from ..abi.prototypes import int32_arg_registers, libc_register_use
+from ..abi.prototypes import int32_arg_registers, libc_register_use, libc_result_registers
 from ..abi.x86_64 import INTERNAL_PARAM_GPRS, N_XMM_ARGS
 from ..diagnostics import CrtError, UnsupportedInstruction
 from ..frontend.decode import Function, Insn
@@ -45,6 +45,12 @@ DYNAMIC_SLACK = 512
 # libgcc's 128-bit helpers return rax:rdx even when the code only passes the result on (ret).
 INT128_RESULT = {"__divti3", "__udivti3", "__modti3", "__umodti3", "__multi3", "__fixdfti", "__fixunsdfti",
                  "__fixsfti", "__fixunssfti", "__fixxfti", "__fixunsxfti", "__ashlti3", "__ashrti3", "__lshrti3"}
+# Instructions that overwrite the register they name twice with a result (and flags) that do
+# not depend on its value (not cmp: it leaves the register as it was).
+SAME_REGISTER_IDIOMS = frozenset(
+    ["xor", "sub", "sbb", "pxor", "xorps", "xorpd", "pandn", "andnps", "andnpd"]
+    + [f"{op}{s}" for op in ("psub", "pcmpeq", "pcmpgt") for s in "bwdq"]
+    + ["psubsb", "psubsw", "psubusb", "psubusw"])
 SETJMP = {"_setjmp", "setjmp", "__sigsetjmp", "sigsetjmp"}
 LONGJMP = {"longjmp", "_longjmp", "siglongjmp", "__longjmp_chk"}
 
@@ -359,6 +365,8 @@ class FunctionLifter:
         dynamic = m == "sub" and len(ops) == 2 and ops[0].type == x86.X86_OP_REG \
             and ops[1].type == x86.X86_OP_REG and full_register(insn.cs.reg_name(ops[0].reg)) == "rsp"
         old_rsp = self.rsp_value() if dynamic else None
+        if m in SAME_REGISTER_IDIOMS:
+            self._define_idiom_input(insn)
         handler(self, insn)
         if dynamic:
             # VLA/alloca (`sub %reg, %rsp`): the area below the recovered frame must be real
@@ -854,6 +862,34 @@ class FunctionLifter:
             from .semantics.x87 import st_push
             st_push(self, self.x87_ret, after_call=True)
 
+    def clobber_after_call(self, callee: Function | None, name: str | None) -> None:
+        """After a call, the call-clobbered registers the callee may change hold nothing
+        (ModuleLifter.call_clobbers): LLVM keeps no copy of them across the call."""
+        for reg in sorted(self.ctx.call_clobbers(callee, name)):
+            if reg.startswith("xmm"):
+                self.set_xmm(int(reg[3:]), Val(V2I64, "undef"))
+            else:
+                self.set64(GPR_NAMES.index(reg), Val(I64, "undef"))
+
+    def _define_idiom_input(self, insn: Insn) -> None:
+        """Give the register of a same-register idiom a defined value before it is read.
+
+        ``xor %ecx, %ecx``, ``sbb %eax, %eax`` or ``pcmpeqd %xmm5, %xmm5`` do not depend on the
+        register's value, but after a call it may be LLVM's ``undef`` (clobber_after_call), and
+        each use of ``undef`` may see a different value: ``x ^ x`` would not be 0.  Writing 0 to
+        the operand first changes nothing else: the idiom overwrites it (a sub-register only, so
+        the rest of its register is kept).
+        """
+        ops = insn.cs.operands
+        if len(ops) != 2 or ops[0].type != x86.X86_OP_REG or ops[1].type != x86.X86_OP_REG \
+                or ops[0].reg != ops[1].reg:
+            return
+        name = insn.cs.reg_name(ops[0].reg)
+        if name in SUBREGS and SUBREGS[name][0] != RSP:
+            self.set_reg(name, const(ity(8 * SUBREGS[name][2]), 0))
+        elif name.startswith("xmm"):
+            self.set_xmm(int(name[3:]), Val(V2I64, "zeroinitializer"))
+
     def call_maybe_translated(self, name: str, argp: Val) -> None:
         """Call undefined ``name``: in the x86 convention when another translated object of the
         program defines it (:meth:`ModuleLifter.cross_object_symbol`), else natively."""
@@ -990,8 +1026,11 @@ class FunctionLifter:
             fnty = f"{ret_ty} ({fixed}, ...)"
         res = b.call(ret_ty, ref, args, attrs=attrs, fnty=fnty)
         got: dict[str, Val] = {}
+        result = libc_result_registers(name)
         for k, reg in enumerate(ret_regs):
-            if reg in ("rax", "rdx"):
+            if result is not None and reg not in result:   # not the result: nothing to read
+                got[reg] = Val(I64 if reg in ("rax", "rdx") else V2I64, "undef")
+            elif reg in ("rax", "rdx"):
                 got[reg] = b.extractvalue(res, k, I64)
             else:
                 got[reg] = b.bitcast(b.insert(Val(vec(2, F64), "zeroinitializer"),

@@ -31,8 +31,8 @@ from . import context, flagflow, libc_compat
 from . import frame as framemod
 from .function import NORETURN, RETURNS_TWICE, FunctionLifter, finish_frame
 from .ir import F64, F128, I64, PTR, V2I64, Val, const, vec
-from .regs import I386, RDI, X86_64, cc_of
-from .results import ReturnHint, propagate_int32
+from .regs import CALL_CLOBBERED, I386, RDI, X86_64, cc_of, full_register
+from .results import ReturnHint, propagate_int32, regs_read_written
 
 R_X86_64_64, R_PC32, R_PLT32, R_GOTPCREL, R_32, R_32S = 1, 2, 4, 9, 10, 11
 R_TLSGD, R_TLSLD, R_DTPOFF32, R_GOTTPOFF, R_TPOFF32, R_PC64 = 19, 20, 21, 22, 23, 24
@@ -60,6 +60,18 @@ def q(name: str) -> str:
     return '@"' + name.replace('"', '\\22') + '"'
 
 
+# Profiling hooks that -pg and -mfentry code calls with the arguments still in their registers:
+# they preserve every register, not only the psABI's callee-saved ones.
+PRESERVES_ALL = frozenset({"mcount", "_mcount", "__mcount", "__fentry__"})
+
+
+class _CallSite:
+    """The little of a FunctionLifter that ModuleLifter.direct_call_target reads."""
+
+    def __init__(self, fn: Function):
+        self.fn = fn
+
+
 @dataclass
 class JumpTable:
     section: int
@@ -83,6 +95,7 @@ class ModuleLifter:
         self.helpers: set[str] = set()
         self.returns_twice_fns: set[str] = set()
         self.x87_returners: set[str] = set()
+        self._may_write: dict[tuple[int, int], frozenset[str]] = {}   # see call_clobbers
         # function -> (x87-returning call sites, frame states): the search for x87 returners
         # analyses every frame once; the lifter reuses the result when the call sites agree
         self.frame_states: dict[str, tuple[frozenset[int], dict]] = {}
@@ -323,6 +336,65 @@ class ModuleLifter:
         if self.mode is I386 and not self.returns_x87(target) and i386abi.consumed_result(lf, insn):
             self.x87_returners.add(target.name)      # e.g. a recursive call, seen before its ret
         return self.returns_x87(target)
+
+    def call_clobbers(self, callee: Function | None, name: str | None = None) -> frozenset[str]:
+        """The call-clobbered registers (regs.CALL_CLOBBERED) a call leaves undefined.
+
+        Keeping the caller's values of registers a callee may change costs a copy of each across
+        every call (eight XMM registers at a libc call), and the psABI says the caller may not rely
+        on them.  For a function outside this object (the C library, another file, a pointer) that
+        is all of them.  A function of this object may be called with values kept in registers it
+        does not touch: GCC's interprocedural register allocation (-fipa-ra, on from -O2) does
+        this, and so does hand-written assembly with its own helpers.  So only the registers the
+        callee may write (itself, or through what it calls) are dropped, as GCC itself computes.
+        """
+        clobbered = CALL_CLOBBERED[self.mode.word]
+        if name in PRESERVES_ALL:
+            return frozenset()
+        if callee is None:
+            return frozenset(clobbered)
+        return self._writes_of(callee, frozenset(clobbered))
+
+    def _writes_of(self, fn: Function, clobbered: frozenset[str]) -> frozenset[str]:
+        """Call-clobbered registers ``fn`` may write.  Where that is not known (an instruction
+        without register data, a call cycle still being walked) the answer is smaller, never
+        larger: a register left out keeps its value across the call, which is always safe."""
+        key = (fn.section.index, fn.start)
+        known = self._may_write.get(key)
+        if known is not None:
+            return known
+        self._may_write[key] = frozenset()            # a recursive call sees nothing yet
+        site = _CallSite(fn)
+        inside = {i.addr for i in fn.insns}
+        out: set[str] = set()
+        for insn in fn.insns:
+            m = insn.mnemonic.removeprefix("bnd ").removeprefix("notrack ")
+            if m == "call" or (m.startswith("j") and not self._stays_inside(fn, insn, inside)):
+                callee, name = (None, None) if framemod.is_indirect(insn) \
+                    else self.direct_call_target(site, insn, quiet=True)
+                if callee is not None and callee.name in self.pc_thunks:   # i386: not an ABI call
+                    out.add(full_register(self.pc_thunks[callee.name]))
+                elif name not in PRESERVES_ALL:
+                    out |= clobbered if callee is None else self._writes_of(callee, clobbered)
+                continue
+            rw = regs_read_written(insn)
+            if rw is None:
+                out = set()
+                break
+            out |= rw[1]
+        result = frozenset(out) & clobbered
+        self._may_write[key] = result
+        return result
+
+    def _stays_inside(self, fn: Function, insn, inside: set[int]) -> bool:
+        """A jump to this function's own code (or a jump table of its own)."""
+        if framemod.is_indirect(insn):
+            return bool(self.code_labels_in(fn))
+        ops = insn.cs.operands
+        if not insn.relocs:
+            return bool(ops) and ops[0].imm in inside
+        place = self.branch_reloc_target(insn)
+        return place is not None and fn.vaddr(*place) in inside
 
     def prototype_for_call(self, name: str | None):
         """The prototype a call to native ``name`` uses, or None for the universal mapping.

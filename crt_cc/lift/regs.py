@@ -29,6 +29,14 @@ GPR_NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
 RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI = range(8)
 R8, R9 = 8, 9
 ARG_GPRS = [RDI, RSI, RDX, RCX, R8, R9]          # SysV x86-64 integer argument order
+# What a call may change besides its results (rax, rdx, xmm0, xmm1, st(0)) under the SysV
+# psABIs: x86-64 keeps rbx, rbp, r12-r15 and rsp; i386 keeps ebx, esi, edi, ebp and esp, and
+# has only xmm0-xmm7.  Code compiled by a compiler never reads these after a call to a
+# function it does not see (lift/function.py, FunctionLifter.clobber_after_call).
+CALL_CLOBBERED = {
+    8: ("rcx", "rsi", "rdi", "r8", "r9", "r10", "r11") + tuple(f"xmm{n}" for n in range(2, 16)),
+    4: ("rcx",) + tuple(f"xmm{n}" for n in range(2, 8)),
+}
 # "id" (bit 21) is what i386 code toggles through pushf/popf to learn that cpuid exists; like
 # "df" it starts clear in each function and only pushf reads it.
 FLAGS = ["cf", "pf", "af", "zf", "sf", "of", "df", "id"]

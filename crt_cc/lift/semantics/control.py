@@ -106,7 +106,10 @@ def _tail_or_call(lf, insn, tail: bool):
             lf.call_native(lf.ctx.external(name), name, tail=tail)
     else:
         v = lf.read(op, 64)
+        target_fn, name = None, None
         lf.call_native(b.inttoptr(v), None, tail=tail)
+    if not tail and not b.cur.terminated:
+        lf.clobber_after_call(target_fn, name)
     lf.invalidate_flags()
 
 
