@@ -23,7 +23,8 @@ WORK="${BENCH_WORK:-$REPO/build/bench}"
 INC="$WORK/include"
 PLUGIN="$WORK/libinsn.so"
 ZLIB="$WORK/zlib"
-VENV="$REPO/.venv"
+# the Python that runs the bench draws the chart (the runner passes it; a clean clone has no venv)
+PY="${BENCH_PYTHON:-$REPO/.venv/bin/python}"
 
 log() { printf 'bench setup: %s\n' "$*" >&2; }
 
@@ -147,10 +148,10 @@ get_zlib() {
 # --- 4. matplotlib (optional) -------------------------------------------------------
 get_matplotlib() {
     [ "${BENCH_NO_CHART:-0}" = 1 ] && return 0
-    [ -x "$VENV/bin/python" ] || return 0
-    "$VENV/bin/python" -c 'import matplotlib' 2>/dev/null && return 0
-    log "installing matplotlib into .venv for the chart (optional; BENCH_NO_CHART=1 skips)"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check matplotlib >/dev/null 2>&1 \
+    [ -x "$PY" ] || return 0
+    "$PY" -c 'import matplotlib' 2>/dev/null && return 0
+    log "installing matplotlib into $PY's environment for the chart (optional; BENCH_NO_CHART=1 skips)"
+    "$PY" -m pip install -q --disable-pip-version-check matplotlib >/dev/null 2>&1 \
         || log "optional: matplotlib could not be installed; no PNG chart"
 }
 

@@ -60,12 +60,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def crt_cc_command() -> list[str]:
-    """$CRT_CC, else the repository venv's crt-cc, else ``python -m crt_cc.driver.cc``."""
+    """$CRT_CC, else the repository venv's crt-cc, else the crt-cc script beside this Python (a
+    clean clone run with the main checkout's venv and ``PYTHONPATH``, docs/benchmarks.md), else
+    ``python -m crt_cc.driver.cc``.
+
+    The script comes before ``-m``: under ``-m`` the working directory heads ``sys.path``, and the
+    compile server's fingerprint (driver/client.py) covers it, so every output written there
+    would start a new server and the warm timings would be cold ones."""
     if os.environ.get("CRT_CC"):
         return shlex.split(os.environ["CRT_CC"])
-    venv = REPO / ".venv" / "bin" / "crt-cc"
-    if venv.is_file():
-        return [str(venv)]
+    for venv in (REPO / ".venv" / "bin" / "crt-cc", Path(sys.executable).parent / "crt-cc"):
+        if venv.is_file():
+            return [str(venv)]
     return [sys.executable, "-m", "crt_cc.driver.cc"]
 
 
@@ -74,7 +80,7 @@ def setup(work: Path, skip: bool) -> tuple[Path | None, str]:
     plugin = work / "libinsn.so"
     if not skip:
         subprocess.run(["bash", str(BENCH_DIR / "setup.sh")], check=False,
-                       env=dict(os.environ, BENCH_WORK=str(work)))
+                       env=dict(os.environ, BENCH_WORK=str(work), BENCH_PYTHON=sys.executable))
     if plugin.is_file():
         return plugin, ""
     return None, "the instruction-count plugin could not be built (see the bench setup messages)"
