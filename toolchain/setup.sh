@@ -188,4 +188,9 @@ for w in "$REPO"/wrappers/*-crt-*; do
     fi
 done
 
+# Byte code for crt-cc's modules, written now: where PYTHONDONTWRITEBYTECODE is set (as in many CI
+# images) a cold command would otherwise compile the ~100 modules it imports from source at every
+# start (about 0.2 s); reading the .pyc files is still allowed.  Up-to-date files are skipped.
+"$VENV/bin/python" -m compileall -q "$REPO/crt_cc" >/dev/null || log "warning: could not byte-compile crt_cc"
+
 exit 0
