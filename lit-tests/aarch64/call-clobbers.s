@@ -4,7 +4,7 @@
 # -fipa-ra and hand-written assembly expect; and same-register idioms (xor, sbb, pcmpeqd)
 # give their fixed results even on a register a call left undefined.
 # The host runs the same code natively: both must print the same.
-# REQUIRES: qemu-aarch64
+# REQUIRES: qemu-aarch64, qemu-riscv64
 # RUN: %crt-cc --target=aarch64-linux-gnu -O2 %S/Inputs/call-clobbers-driver.c %s -o %t
 # RUN: %crt-run --target=aarch64-linux-gnu %t | FileCheck %s
 # RUN: %crt-cc --target=riscv64-linux-gnu -O2 %S/Inputs/call-clobbers-driver.c %s -o %t.rv
